@@ -1,0 +1,2 @@
+// The benchmark lands with the loader.
+print("quire-bench: not built yet")

@@ -1,0 +1,96 @@
+/// The kind of a note, from its `type:` field, else its folder, else its file name.
+public enum NoteType: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+  case finding, concept, thread, source, lens, researcher
+  /// Anything that is none of the typed kinds: an index page, a daily note, a README.
+  case page
+
+  /// Reads a `type:` value, tolerating case and plural forms (`Findings`, `lenses`).
+  public init?(field: String) {
+    let word = field.trimmed.lowercased()
+    switch word {
+    case "finding", "findings": self = .finding
+    case "concept", "concepts": self = .concept
+    case "thread", "threads": self = .thread
+    case "source", "sources", "source-stub": self = .source
+    case "lens", "lenses": self = .lens
+    case "researcher", "researchers", "person", "people": self = .researcher
+    case "page", "note", "pages", "notes": self = .page
+    default: return nil
+    }
+  }
+
+  /// The type a note gets from where it lives when it has no `type:` field.
+  ///
+  /// The nearest typed folder wins (`findings/`, `concepts/`, ...); a file named
+  /// `source-*.md` anywhere is a source stub.
+  public static func inferred(fromPath path: String) -> NoteType {
+    let parts = path.split(separator: "/").map(String.init)
+    if let file = parts.last, file.lowercased().hasPrefix("source-") { return .source }
+    for folder in parts.dropLast().reversed() {
+      switch folder.lowercased() {
+      case "findings": return .finding
+      case "concepts": return .concept
+      case "threads": return .thread
+      case "sources": return .source
+      case "lenses": return .lens
+      case "researchers": return .researcher
+      default: continue
+      }
+    }
+    return .page
+  }
+
+  /// A plural label for grouping, as a navigator shows it.
+  public var plural: String {
+    switch self {
+    case .finding: "Findings"
+    case .concept: "Concepts"
+    case .thread: "Threads"
+    case .source: "Sources"
+    case .lens: "Lenses"
+    case .researcher: "Researchers"
+    case .page: "Pages"
+    }
+  }
+
+  /// The fields FORMAT.md requires for this type, besides `title` and `writers`.
+  public var requiredFields: [String] {
+    switch self {
+    case .finding: ["date", "models", "source", "status", "lenses"]
+    case .concept: ["status", "lenses"]
+    case .thread: ["status", "essay"]
+    case .source: ["authors", "date", "venue", "url"]
+    case .lens: ["status"]
+    case .researcher, .page: []
+    }
+  }
+
+  /// The sections FORMAT.md lists for this type, in their usual order.
+  public var typicalSections: [String] {
+    switch self {
+    case .finding:
+      [
+        "Summary", "Method", "Key results", "Why it matters", "Lens notes",
+        "Interpretive tensions", "Concepts", "Threads", "Sources",
+      ]
+    case .concept:
+      [
+        "Definition", "Instantiating findings", "What this concept is not", "Lens notes",
+        "Scope note",
+      ]
+    case .lens:
+      [
+        "What this lens is", "What this lens does", "What this lens does not do",
+        "Findings visible through this lens", "Concepts engaging this lens",
+        "Interpretive discipline",
+      ]
+    case .thread: ["Thesis", "Open questions", "Sources"]
+    case .source, .researcher, .page: []
+    }
+  }
+
+  public static func < (lhs: NoteType, rhs: NoteType) -> Bool {
+    let order = NoteType.allCases
+    return (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
+  }
+}

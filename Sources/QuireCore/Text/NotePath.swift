@@ -1,0 +1,79 @@
+/// Vault-relative paths: forward slashes, no leading `/`, no `.` or `..` components.
+public enum NotePath {
+  /// The file name without folder and without a `.md` extension.
+  public static func stem(of path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+  }
+
+  /// The folder part, without a trailing slash ("" at the root).
+  public static func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    return String(path[..<slash])
+  }
+
+  /// Joins a folder and a relative path and folds `.` and `..`.
+  ///
+  /// Returns nil when the result would climb above the vault root.
+  public static func join(_ folder: String, _ relative: String) -> String? {
+    var parts = relative.hasPrefix("/") ? [] : folder.split(separator: "/").map(String.init)
+    for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+      switch part {
+      case ".": continue
+      case "..":
+        if parts.isEmpty { return nil }
+        parts.removeLast()
+      default: parts.append(String(part))
+      }
+    }
+    return parts.joined(separator: "/")
+  }
+
+  /// The path from one folder to a file, with `..` as needed (`findings` to
+  /// `threads/witness-ai.md` is `../threads/witness-ai.md`).
+  public static func relative(from folder: String, to path: String) -> String {
+    let from = folder.split(separator: "/").map(String.init)
+    let to = path.split(separator: "/").map(String.init)
+    var common = 0
+    while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+    let ups = Array(repeating: "..", count: from.count - common)
+    return (ups + to[common...]).joined(separator: "/")
+  }
+
+  /// How many folders apart two paths are: used to pick the nearest of several candidates.
+  public static func distance(fromFolder folder: String, to path: String) -> Int {
+    let from = folder.split(separator: "/")
+    let to = NotePath.folder(of: path).split(separator: "/")
+    var common = 0
+    while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+    return (from.count - common) + (to.count - common)
+  }
+
+  /// Decodes `%20` and the like in a Markdown link target; leaves malformed escapes as written.
+  public static func percentDecoded(_ text: String) -> String {
+    guard text.contains("%") else { return text }
+    var bytes: [UInt8] = []
+    var utf8 = Array(text.utf8)[...]
+    while let byte = utf8.popFirst() {
+      if byte == UInt8(ascii: "%"), utf8.count >= 2,
+        let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
+      {
+        bytes.append(value)
+        utf8 = utf8.dropFirst(2)
+      } else {
+        bytes.append(byte)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Whether a link target starts with a URL scheme (`https:`, `mailto:`, `obsidian:`).
+  public static func hasScheme(_ target: String) -> Bool {
+    guard let colon = target.firstIndex(of: ":") else { return false }
+    let scheme = target[..<colon]
+    guard let first = scheme.first, first.isASCII, first.isLetter, scheme.count > 1 else {
+      return false
+    }
+    return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+  }
+}

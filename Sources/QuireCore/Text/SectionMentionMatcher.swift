@@ -1,0 +1,82 @@
+/// Finds the sections of a note that a piece of prose names.
+///
+/// A finding's thread entry links the thread and then names the sections it extends
+/// ("Positive Formation: ...; Postern Door: partial"), while the headings read
+/// "The Positive Formation" and "The Postern Door". Names match case-insensitively on
+/// whole words, ignoring a leading article and punctuation; a hyphenated word stays one
+/// word, so "cross-method" does not name a section called "Method". The longest name wins
+/// where two overlap. Headings that occur more than once in the note (the "Argument"
+/// subsection of every argument) name nothing, and neither does a title heading.
+public enum SectionMentionMatcher {
+  /// Indices of the target's sections named in `text`, in the order the text names them.
+  public static func sections(of target: Note, mentionedIn text: String) -> [Int] {
+    guard !text.isEmpty, !target.sections.isEmpty else { return [] }
+    let words = tokens(text)
+    guard !words.isEmpty else { return [] }
+    var counts: [[String]: Int] = [:]
+    var names: [(section: Int, words: [String])] = []
+    let titleKey = tokens(target.title)
+    for section in target.sections {
+      let key = nameTokens(section.title)
+      guard !key.isEmpty else { continue }
+      if section.level == 1, key == nameTokens(target.title) || key == titleKey { continue }
+      counts[key, default: 0] += 1
+      names.append((section.index, key))
+    }
+    names = names.filter { counts[$0.words] == 1 }
+    names.sort { $0.words.count > $1.words.count }
+
+    var claimed = [Bool](repeating: false, count: words.count)
+    var found: [(position: Int, section: Int)] = []
+    for name in names {
+      let length = name.words.count
+      guard length <= words.count else { continue }
+      var start = 0
+      while start + length <= words.count {
+        if !claimed[start], words[start] == name.words[0],
+          Array(words[start..<(start + length)]) == name.words,
+          !claimed[start..<(start + length)].contains(true)
+        {
+          for position in start..<(start + length) { claimed[position] = true }
+          found.append((start, name.section))
+          break
+        }
+        start += 1
+      }
+    }
+    return found.sorted { $0.position < $1.position }.map(\.section)
+  }
+
+  /// The words of a section name, a leading article dropped.
+  static func nameTokens(_ name: String) -> [String] {
+    let words = tokens(name)
+    if words.count > 1, ["the", "a", "an"].contains(words[0]) { return Array(words.dropFirst()) }
+    return words
+  }
+
+  /// Lower-cased words; letters and digits joined by inner `-` or `'` stay one word.
+  static func tokens(_ text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var pendingJoiner = false
+    for scalar in text.lowercased().unicodeScalars {
+      let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+      if isWordScalar {
+        if pendingJoiner, !current.isEmpty { current.unicodeScalars.append("-") }
+        pendingJoiner = false
+        current.unicodeScalars.append(scalar)
+      } else if (scalar == "-" || scalar == "'" || scalar == "\u{2019}"), !current.isEmpty,
+        !pendingJoiner
+      {
+        pendingJoiner = scalar == "-"
+        if scalar != "-" { pendingJoiner = false }
+      } else {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+        pendingJoiner = false
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+}

@@ -1,0 +1,79 @@
+/// GitHub-style heading anchors.
+public enum Slug {
+  /// The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to `-`.
+  ///
+  /// Letters and digits of any script are kept, as are `-` and `_`.
+  /// `"The Postern Door"` gives `the-postern-door`; `"Is Matter Seeing Itself?"` gives
+  /// `is-matter-seeing-itself`.
+  public static func make(_ heading: String) -> String {
+    var slug = ""
+    slug.reserveCapacity(heading.utf8.count)
+    for scalar in heading.lowercased().unicodeScalars {
+      if scalar == " " {
+        slug.append("-")
+      } else if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic
+        || scalar.properties.numericType != nil
+        || scalar.properties.generalCategory == .nonspacingMark
+      {
+        slug.unicodeScalars.append(scalar)
+      }
+    }
+    return slug
+  }
+
+  /// Slugs for a note's headings in order, made unique the GitHub way (`x`, `x-1`, `x-2`).
+  public static func unique(_ headings: [String]) -> [String] {
+    var seen: [String: Int] = [:]
+    var used = Set<String>()
+    return headings.map { heading in
+      let base = make(heading)
+      var slug = base
+      if let count = seen[base] {
+        var next = count
+        repeat {
+          next += 1
+          slug = "\(base)-\(next)"
+        } while used.contains(slug)
+        seen[base] = next
+      } else {
+        seen[base] = 0
+      }
+      used.insert(slug)
+      return slug
+    }
+  }
+}
+
+/// How section names compare when prose mentions them.
+public enum SectionName {
+  /// A comparison key: lower case, punctuation folded to spaces, a leading article dropped.
+  ///
+  /// `"The Postern Door"`, `"postern door"` and `"Postern Door:"` share the key `postern door`.
+  public static func key(_ name: String) -> String {
+    let words = words(of: name)
+    guard let first = words.first else { return "" }
+    let articles: Set<String> = ["the", "a", "an"]
+    let kept = words.count > 1 && articles.contains(first) ? Array(words.dropFirst()) : words
+    return kept.joined(separator: " ")
+  }
+
+  /// Lower-cased words of a text, split on anything that is not a letter or digit.
+  ///
+  /// Apostrophes inside a word are dropped rather than splitting it (`model's` → `models`).
+  public static func words(of text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    for scalar in text.lowercased().unicodeScalars {
+      if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        current.unicodeScalars.append(scalar)
+      } else if scalar == "'" || scalar == "\u{2019}" {
+        continue
+      } else if !current.isEmpty {
+        words.append(current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+}

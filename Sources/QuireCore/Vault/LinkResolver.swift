@@ -1,0 +1,237 @@
+/// Resolves links to notes, sections and assets, following FORMAT.md.
+///
+/// Markdown links are paths relative to the source note (then, as Obsidian writes them,
+/// relative to the vault root, or a bare file name). Wikilinks resolve by path, then by
+/// file stem or path suffix (case-insensitive), then by title or alias. Several matches
+/// make a link ambiguous; the candidate nearest the source's folder is followed.
+struct LinkResolver: Sendable {
+  let notes: [Note]
+  let lookup: NoteLookup
+
+  /// Resolves every link of one note and returns them.
+  func resolveLinks(of note: Note) -> [Link] {
+    note.links.map { resolve($0, from: note) }
+  }
+
+  func resolve(_ link: Link, from source: Note) -> Link {
+    var link = link
+    link.state = .broken
+    link.target = nil
+    link.candidates = []
+    link.targetSections = []
+    link.reason = nil
+    switch link.kind {
+    case .markdown: resolveMarkdown(&link, from: source)
+    case .wiki, .mention: resolveWiki(&link, from: source)
+    case .frontmatter: resolveFrontMatter(&link, from: source)
+    }
+    if link.target != nil, link.state == .resolved || link.state == .ambiguous {
+      resolveSections(&link, from: source)
+    }
+    return link
+  }
+
+  // MARK: - Kinds
+
+  private func resolveMarkdown(_ link: inout Link, from source: Note) {
+    let rawPath = link.rawPath.trimmed
+    if NotePath.hasScheme(rawPath) {
+      link.state = .external
+      return
+    }
+    if rawPath.isEmpty {
+      accept(&link, [source.id])
+      return
+    }
+    var path = NotePath.percentDecoded(rawPath)
+    if path.hasPrefix("<"), path.hasSuffix(">") { path = String(path.dropFirst().dropLast()) }
+    if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+    guard let joined = NotePath.join(source.folder, path) else {
+      link.reason = "outside the vault"
+      return
+    }
+    if acceptPath(&link, joined) { return }
+    // Obsidian also writes vault-root paths and bare file names in Markdown links.
+    if !path.hasPrefix("."), let fromRoot = NotePath.join("", path), acceptPath(&link, fromRoot) {
+      return
+    }
+    if !path.contains("/") {
+      let stem = NotePath.stem(of: path).lowercased()
+      let matches = lookup.byStem[stem] ?? []
+      if !matches.isEmpty {
+        accept(&link, matches.map { notes[$0].id }, from: source)
+        return
+      }
+    }
+    link.reason = "no such note: \(joined)"
+  }
+
+  /// Accepts an exact vault path: a note (with or without `.md`) or an asset.
+  private func acceptPath(_ link: inout Link, _ path: String) -> Bool {
+    if let index = lookup.byPath[path] ?? lookup.byPath[path + ".md"] {
+      accept(&link, [notes[index].id])
+      return true
+    }
+    if lookup.assets.contains(path) {
+      link.state = .asset
+      link.target = path
+      return true
+    }
+    return false
+  }
+
+  private func resolveWiki(_ link: inout Link, from source: Note) {
+    let name = link.rawPath.trimmed
+    if name.isEmpty {
+      accept(&link, [source.id])
+      return
+    }
+    if NotePath.hasScheme(name) {
+      link.state = .external
+      return
+    }
+    let lower = name.lowercased()
+    let bare = lower.hasSuffix(".md") ? String(lower.dropLast(3)) : lower
+    // 1. The vault-relative path.
+    if let index = lookup.byPath[name] ?? lookup.byPath[name + ".md"] {
+      accept(&link, [notes[index].id])
+      return
+    }
+    if let matches = lookup.byLowerPath[bare + ".md"], !matches.isEmpty {
+      accept(&link, matches.map { notes[$0].id }, from: source)
+      return
+    }
+    // 2. The file name without `.md`, or a `folder/name` path suffix.
+    let byName = bare.contains("/") ? lookup.bySuffix(bare, in: notes) : lookup.byStem[bare] ?? []
+    if !byName.isEmpty {
+      accept(&link, byName.map { notes[$0].id }, from: source)
+      return
+    }
+    // 3. A title or an alias.
+    let byTitle = Set((lookup.byTitle[lower] ?? []) + (lookup.byAlias[lower] ?? []))
+    if !byTitle.isEmpty {
+      accept(&link, byTitle.map { notes[$0].id }, from: source)
+      return
+    }
+    // An embed or link to a file that is not a note.
+    if lookup.assets.contains(name) {
+      link.state = .asset
+      link.target = name
+      return
+    }
+    let fileName = (name.split(separator: "/").last.map(String.init) ?? name).lowercased()
+    if let assets = lookup.assetsByName[fileName], let nearest = nearest(assets, to: source) {
+      link.state = .asset
+      link.target = nearest
+      return
+    }
+    link.reason = "no such note: \(name)"
+  }
+
+  private func resolveFrontMatter(_ link: inout Link, from source: Note) {
+    let name = link.rawPath.trimmed
+    if link.relation == .cites {
+      // A finding's `source:` URL leads to the source stub that has the same `url:`.
+      let matches = lookup.sourceByURL[NoteLookup.urlKey(name)] ?? []
+      if matches.isEmpty {
+        link.state = NotePath.hasScheme(name) ? .external : .broken
+        if link.state == .broken { link.reason = "no source stub with url \(name)" }
+      } else {
+        accept(&link, matches.map { notes[$0].id }, from: source)
+      }
+      return
+    }
+    // A `lenses:` entry names a lens by file stem; a lens note wins over others of that stem.
+    let lower = name.lowercased()
+    var matches = lookup.byStem[lower] ?? []
+    let lenses = matches.filter { notes[$0].type == .lens }
+    if !lenses.isEmpty { matches = lenses }
+    if matches.isEmpty {
+      matches = Array(Set((lookup.byTitle[lower] ?? []) + (lookup.byAlias[lower] ?? [])))
+    }
+    if matches.isEmpty {
+      link.reason = "no such lens: \(name)"
+    } else {
+      accept(&link, matches.map { notes[$0].id }, from: source)
+    }
+  }
+
+  // MARK: - Candidates
+
+  /// Marks a link resolved (one candidate) or ambiguous (several), following the nearest.
+  private func accept(_ link: inout Link, _ candidates: [String], from source: Note? = nil) {
+    let unique = Array(Set(candidates)).sorted()
+    if unique.count == 1 {
+      link.state = .resolved
+      link.target = unique[0]
+    } else if let source {
+      link.state = .ambiguous
+      link.candidates = unique
+      link.target = nearest(unique, to: source)
+    }
+  }
+
+  private func nearest(_ paths: [String], to source: Note) -> String? {
+    paths.min { lhs, rhs in
+      let left = NotePath.distance(fromFolder: source.folder, to: lhs)
+      let right = NotePath.distance(fromFolder: source.folder, to: rhs)
+      return left != right ? left < right : lhs < rhs
+    }
+  }
+
+  // MARK: - Sections
+
+  private func resolveSections(_ link: inout Link, from source: Note) {
+    guard let targetID = link.target, let index = lookup.byPath[targetID] else { return }
+    let target = notes[index]
+    var sections: [Int] = []
+    let anchors = link.kind == .frontmatter ? [] : link.rawAnchors
+    if !anchors.isEmpty {
+      if let section = findSection(anchors, in: target, wiki: link.kind != .markdown) {
+        sections.append(section)
+      } else {
+        let shown = anchors.joined(separator: "#")
+        link.state = .broken
+        link.reason = "no heading '\(shown)' in \(target.id)"
+        link.targetSections = []
+        return
+      }
+    }
+    for section in SectionMentionMatcher.sections(of: target, mentionedIn: link.annotation)
+    where !sections.contains(section) {
+      sections.append(section)
+    }
+    link.targetSections = sections
+  }
+
+  /// Finds `A`, then `B` below it, for `#A#B`; matches slugs, and heading text for wikilinks.
+  private func findSection(_ anchors: [String], in note: Note, wiki: Bool) -> Int? {
+    var scope: Int? = nil
+    for anchor in anchors {
+      let decoded = NotePath.percentDecoded(anchor).trimmed
+      let slug = Slug.make(decoded)
+      let key = decoded.lowercased()
+      let candidates = note.sections.filter { section in
+        guard let scope else { return true }
+        return isDescendant(section.index, of: scope, in: note)
+      }
+      let match =
+        candidates.first { $0.anchor == decoded }
+        ?? candidates.first { $0.title.lowercased() == key }
+        ?? candidates.first { $0.anchor == slug && !slug.isEmpty }
+        ?? (wiki ? candidates.first { SectionName.key($0.title) == SectionName.key(decoded) } : nil)
+      guard let match else { return nil }
+      scope = match.index
+    }
+    return scope
+  }
+
+  private func isDescendant(_ section: Int, of ancestor: Int, in note: Note) -> Bool {
+    var current = note.sections[section].parent
+    while let parent = current {
+      if parent == ancestor { return true }
+      current = note.sections[parent].parent
+    }
+    return false
+  }
+}

@@ -1,0 +1,57 @@
+/// The ways a vault finds notes by name: path, stem, title, alias, source URL.
+///
+/// Built once per vault; every table maps a lower-cased key to note indices.
+struct NoteLookup: Sendable {
+  var byPath: [String: Int] = [:]
+  var byLowerPath: [String: [Int]] = [:]
+  var byStem: [String: [Int]] = [:]
+  var byTitle: [String: [Int]] = [:]
+  var byAlias: [String: [Int]] = [:]
+  var sourceByURL: [String: [Int]] = [:]
+  var assets: Set<String> = []
+  var assetsByName: [String: [String]] = [:]
+
+  init(notes: [Note], assets: Set<String>) {
+    byPath.reserveCapacity(notes.count)
+    byStem.reserveCapacity(notes.count)
+    byTitle.reserveCapacity(notes.count)
+    for (index, note) in notes.enumerated() {
+      byPath[note.id] = index
+      byLowerPath[note.id.lowercased(), default: []].append(index)
+      byStem[note.stem.lowercased(), default: []].append(index)
+      byTitle[note.title.lowercased(), default: []].append(index)
+      for alias in note.aliases {
+        byAlias[alias.lowercased(), default: []].append(index)
+      }
+      if note.type == .source, let url = note.frontMatter.string("url") {
+        sourceByURL[Self.urlKey(url), default: []].append(index)
+      }
+    }
+    self.assets = assets
+    for asset in assets {
+      let name = asset.split(separator: "/").last.map(String.init) ?? asset
+      assetsByName[name.lowercased(), default: []].append(asset)
+    }
+  }
+
+  /// Notes whose path ends with `suffix` (already lower-cased, without `.md`) at a folder boundary.
+  func bySuffix(_ suffix: String, in notes: [Note]) -> [Int] {
+    guard let stem = suffix.split(separator: "/").last.map(String.init) else { return [] }
+    return (byStem[stem] ?? []).filter { index in
+      let path = notes[index].id.lowercased()
+      let bare = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
+      return bare == suffix || bare.hasSuffix("/" + suffix)
+    }
+  }
+
+  /// A URL compared loosely: no scheme, no `www.`, no trailing slash, lower case.
+  static func urlKey(_ url: String) -> String {
+    var key = url.trimmed.lowercased()
+    for prefix in ["https://", "http://"] where key.hasPrefix(prefix) {
+      key.removeFirst(prefix.count)
+    }
+    if key.hasPrefix("www.") { key.removeFirst(4) }
+    while key.hasSuffix("/") { key.removeLast() }
+    return key
+  }
+}

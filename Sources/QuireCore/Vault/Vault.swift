@@ -1,0 +1,240 @@
+import Dispatch
+
+/// A link named by where it stands: note index and link index within that note.
+public struct LinkRef: Sendable, Hashable {
+  public var note: Int
+  public var link: Int
+  public init(note: Int, link: Int) {
+    self.note = note
+    self.link = link
+  }
+}
+
+/// All notes of a vault, their resolved links, and the graph they make.
+///
+/// Built from parsed notes: the initializer resolves every link (on all cores) and indexes
+/// incoming links per note and per section. Unresolved targets become ghost nodes.
+public struct Vault: Sendable {
+  /// The vault's root folder, absolute.
+  public let root: String
+  /// Every note, sorted by id.
+  public private(set) var notes: [Note]
+  /// Vault-relative paths of files that are not notes (images, PDFs).
+  public let assets: Set<String>
+  /// Problems found while reading the vault as a whole (unreadable folders, ...).
+  public var diagnostics: [Diagnostic]
+
+  let lookup: NoteLookup
+  private var indexByID: [String: Int]
+  /// Links pointing at each note, by note index.
+  public private(set) var incoming: [[LinkRef]]
+  /// Broken links grouped by the target they name: the vault's ghost notes.
+  public private(set) var ghosts: [String: [LinkRef]]
+
+  public init(
+    root: String, notes: [Note], assets: Set<String> = [], diagnostics: [Diagnostic] = []
+  ) {
+    var notes = notes.sorted { $0.id < $1.id }
+    self.root = root
+    self.assets = assets
+    self.diagnostics = diagnostics
+    let lookup = NoteLookup(notes: notes, assets: assets)
+    self.lookup = lookup
+    var indexByID: [String: Int] = [:]
+    indexByID.reserveCapacity(notes.count)
+    for (index, note) in notes.enumerated() { indexByID[note.id] = index }
+    self.indexByID = indexByID
+
+    let resolver = LinkResolver(notes: notes, lookup: lookup)
+    let resolved = Self.parallelMap(notes) { resolver.resolveLinks(of: $0) }
+    for index in notes.indices { notes[index].links = resolved[index] }
+    self.notes = notes
+
+    var incoming = [[LinkRef]](repeating: [], count: notes.count)
+    var ghosts: [String: [LinkRef]] = [:]
+    for (noteIndex, note) in notes.enumerated() {
+      for (linkIndex, link) in note.links.enumerated() {
+        let ref = LinkRef(note: noteIndex, link: linkIndex)
+        if link.isEdge, let target = link.target, let targetIndex = indexByID[target] {
+          incoming[targetIndex].append(ref)
+        } else if link.state == .broken, link.target == nil,
+          let key = Self.ghostKey(for: link, from: note)
+        {
+          ghosts[key, default: []].append(ref)
+        }
+      }
+    }
+    self.incoming = incoming
+    self.ghosts = ghosts
+  }
+
+  // MARK: - Notes
+
+  /// The index of a note by its vault-relative path.
+  public func index(of id: String) -> Int? { indexByID[id] }
+
+  /// A note by its vault-relative path.
+  public func note(_ id: String) -> Note? { indexByID[id].map { notes[$0] } }
+
+  /// Finds a note from what a user typed: a path, a stem, a title or an alias,
+  /// resolved like a wikilink. `#Section` at the end is split off.
+  public func find(_ name: String) -> NoteQuery {
+    var text = name.trimmed
+    var section: String? = nil
+    if let hash = text.firstIndex(of: "#"), hash != text.startIndex {
+      section = String(text[text.index(after: hash)...])
+      text = String(text[..<hash])
+    }
+    if text.hasPrefix("./") { text.removeFirst(2) }
+    let probe = Note(id: "")
+    var link = Link(raw: text, kind: .wiki)
+    link = LinkResolver(notes: notes, lookup: lookup).resolve(link, from: probe)
+    switch link.state {
+    case .resolved:
+      guard let id = link.target, let note = note(id) else { return .notFound(suggestions: []) }
+      return .found(note, section: section.flatMap { note.section(named: $0) })
+    case .ambiguous:
+      return .ambiguous(link.candidates)
+    default:
+      return .notFound(suggestions: suggestions(for: text))
+    }
+  }
+
+  /// Notes whose title, stem or path contains the text, for "did you mean" lists.
+  public func suggestions(for text: String, limit: Int = 5) -> [String] {
+    let key = text.lowercased()
+    guard !key.isEmpty else { return [] }
+    return notes.filter {
+      $0.title.lowercased().contains(key) || $0.id.lowercased().contains(key)
+    }.prefix(limit).map(\.id)
+  }
+
+  /// Links that point at a note, or at one of its sections when `section` is given.
+  public func backlinks(to noteIndex: Int, section: Int? = nil) -> [LinkRef] {
+    let refs = incoming[noteIndex]
+    guard let section else { return refs }
+    return refs.filter { link($0).targetSections.contains(section) }
+  }
+
+  /// Backlinks of a note grouped by the section of the note they point at
+  /// (nil: the note as a whole), sections in document order.
+  public func backlinksBySection(to noteIndex: Int) -> [(section: Int?, links: [LinkRef])] {
+    var whole: [LinkRef] = []
+    var bySection: [Int: [LinkRef]] = [:]
+    for ref in incoming[noteIndex] {
+      let sections = link(ref).targetSections
+      if sections.isEmpty { whole.append(ref) }
+      for section in sections { bySection[section, default: []].append(ref) }
+    }
+    var groups: [(section: Int?, links: [LinkRef])] = []
+    if !whole.isEmpty { groups.append((nil, whole)) }
+    for section in bySection.keys.sorted() { groups.append((section, bySection[section] ?? [])) }
+    return groups
+  }
+
+  /// The link a reference names.
+  public func link(_ ref: LinkRef) -> Link { notes[ref.note].links[ref.link] }
+
+  /// Every link of the vault, in note order.
+  public var allLinks: [LinkRef] {
+    notes.indices.flatMap { note in notes[note].links.indices.map { LinkRef(note: note, link: $0) } }
+  }
+
+  // MARK: - Graph
+
+  /// Notes reachable through resolved links, each with its outgoing targets (deduplicated).
+  public func neighbours(of noteIndex: Int) -> [Int] {
+    var seen = Set<Int>()
+    var result: [Int] = []
+    for link in notes[noteIndex].links where link.isEdge {
+      if let target = link.target, let index = indexByID[target], seen.insert(index).inserted {
+        result.append(index)
+      }
+    }
+    return result
+  }
+
+  /// The shortest chain of links from one note to another (breadth-first), both ends included.
+  ///
+  /// Follows links in their direction; when `directed` is false, backlinks count too.
+  public func shortestPath(from start: Int, to goal: Int, directed: Bool = true) -> [Int]? {
+    if start == goal { return [start] }
+    var previous = [Int](repeating: -1, count: notes.count)
+    previous[start] = start
+    var queue = [start]
+    var head = 0
+    while head < queue.count {
+      let current = queue[head]
+      head += 1
+      var next = neighbours(of: current)
+      if !directed { next += incoming[current].map(\.note) }
+      for neighbour in next where previous[neighbour] == -1 {
+        previous[neighbour] = current
+        if neighbour == goal {
+          var path = [goal]
+          var step = goal
+          while step != start {
+            step = previous[step]
+            path.append(step)
+          }
+          return path.reversed()
+        }
+        queue.append(neighbour)
+      }
+    }
+    return nil
+  }
+
+  /// Notes within `depth` links of a note, in either direction, the note included.
+  public func neighbourhood(of noteIndex: Int, depth: Int) -> Set<Int> {
+    var seen: Set<Int> = [noteIndex]
+    var frontier = [noteIndex]
+    for _ in 0..<max(0, depth) {
+      var next: [Int] = []
+      for current in frontier {
+        for neighbour in neighbours(of: current) + incoming[current].map(\.note)
+        where seen.insert(neighbour).inserted {
+          next.append(neighbour)
+        }
+      }
+      frontier = next
+    }
+    return seen
+  }
+
+  // MARK: - Helpers
+
+  /// The name a ghost note goes by: the vault path a Markdown link names, or a wikilink's target.
+  static func ghostKey(for link: Link, from note: Note) -> String? {
+    let path = link.rawPath.trimmed
+    guard !path.isEmpty else { return nil }
+    switch link.kind {
+    case .markdown:
+      return NotePath.join(note.folder, NotePath.percentDecoded(path)) ?? path
+    case .wiki, .mention, .frontmatter:
+      return path
+    }
+  }
+
+  /// Maps over an array on all cores, keeping order.
+  static func parallelMap<T: Sendable, R: Sendable>(
+    _ items: [T], _ transform: @Sendable (T) -> R
+  ) -> [R] {
+    let chunkCount = min(items.count, 64)
+    guard chunkCount > 1 else { return items.map(transform) }
+    let results = ResultSlots<[R]>(count: chunkCount)
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      let lower = items.count * chunk / chunkCount
+      let upper = items.count * (chunk + 1) / chunkCount
+      results.set(chunk, items[lower..<upper].map(transform))
+    }
+    return results.values.flatMap { $0 ?? [] }
+  }
+}
+
+/// What a user's NOTE argument named.
+public enum NoteQuery: Sendable {
+  case found(Note, section: Section?)
+  case ambiguous([String])
+  case notFound(suggestions: [String])
+}
