@@ -1,1 +1,3 @@
 import QuireCLI
+
+Quire.run()

@@ -15,7 +15,7 @@ public enum Severity: String, Sendable, Hashable, Codable, Comparable {
 /// One problem found in a note, located at `path:line:col`.
 ///
 /// Columns count UTF-8 bytes from 1, as compilers and cmark do.
-public struct Diagnostic: Sendable, Hashable {
+public struct Diagnostic: Sendable, Hashable, Codable {
   public var path: String
   public var line: Int
   public var column: Int

@@ -55,7 +55,7 @@ public enum LinkRelation: String, Sendable, Hashable, Codable {
 }
 
 /// One link found in a note, with where it points once resolved.
-public struct Link: Sendable, Hashable {
+public struct Link: Sendable, Hashable, Codable {
   // What the parser saw.
 
   /// The section the link stands in, as an index into the source note's sections.

@@ -1,5 +1,5 @@
 /// One Markdown file of the vault, parsed.
-public struct Note: Sendable, Hashable, Identifiable {
+public struct Note: Sendable, Hashable, Identifiable, Codable {
   /// The vault-relative path with forward slashes: the note's identity.
   public var id: String
   public var type: NoteType
@@ -78,7 +78,7 @@ public struct Note: Sendable, Hashable, Identifiable {
 }
 
 /// The plain text of one section of a note (or of the part before the first heading).
-public struct SectionText: Sendable, Hashable {
+public struct SectionText: Sendable, Hashable, Codable {
   /// The section, as an index into the note's sections; nil before the first heading.
   public var section: Int?
   public var text: String

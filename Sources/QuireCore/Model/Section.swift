@@ -1,7 +1,7 @@
 /// A heading of a note and the lines it governs.
 ///
 /// Sections are first-class: they can be opened, linked to, and have backlinks.
-public struct Section: Sendable, Hashable {
+public struct Section: Sendable, Hashable, Codable {
   /// The position of this section in its note's `sections`.
   public var index: Int
   /// The heading's text, without Markdown marks.

@@ -1,0 +1,53 @@
+/// One search result: a note, and the section the match is in when there is one.
+public struct SearchHit: Sendable, Hashable, Codable {
+  public var id: String
+  public var title: String
+  public var type: NoteType
+  /// The section holding the best match, as an index into the note's sections.
+  public var section: Int?
+  public var sectionTitle: String?
+  /// Higher is better.
+  public var score: Double
+  /// A short excerpt around the match.
+  public var snippet: String
+  /// UTF-16-free ranges of matched words in `snippet`, as character offsets (start, length).
+  public var highlights: [SnippetRange]
+
+  public init(
+    id: String, title: String, type: NoteType, section: Int? = nil, sectionTitle: String? = nil,
+    score: Double, snippet: String = "", highlights: [SnippetRange] = []
+  ) {
+    self.id = id
+    self.title = title
+    self.type = type
+    self.section = section
+    self.sectionTitle = sectionTitle
+    self.score = score
+    self.snippet = snippet
+    self.highlights = highlights
+  }
+}
+
+/// A run of characters in a snippet: `start` and `length` count Characters.
+public struct SnippetRange: Sendable, Hashable, Codable {
+  public var start: Int
+  public var length: Int
+  public init(start: Int, length: Int) {
+    self.start = start
+    self.length = length
+  }
+}
+
+/// The port through which the browser and the command line search a vault.
+///
+/// QuireSearch implements it with SQLite FTS5; tests may use a simple in-memory one.
+public protocol NoteSearcher: Sendable {
+  /// Ranked hits for what a user typed (plain words, "phrases", -excluded, OR, type: filters).
+  func search(_ query: String, limit: Int) throws -> [SearchHit]
+}
+
+/// A store of notes parsed earlier, so that reopening an unchanged vault parses nothing.
+public protocol ParsedNoteCache: Sendable {
+  /// The note parsed from a file of this size and modification time, if the cache has it.
+  func note(id: String, size: Int, modified: Double) -> Note?
+}
