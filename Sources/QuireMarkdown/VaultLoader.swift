@@ -1,26 +1,123 @@
+import Dispatch
 import Foundation
 import QuireCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads a vault folder into a `Vault`: finds the notes, parses them on all cores, resolves links.
+///
+/// Every `*.md` file below the root is a note, except inside folders whose name starts
+/// with `.` and `node_modules`. Other files are the vault's assets. Symbolic links are
+/// followed only when they stay inside the vault; a file that cannot be read is a warning.
 public struct VaultLoader: Sendable {
   /// What to keep and how far to go.
   public struct Options: Sendable {
     /// Keep each note's plain text (for search) in the vault; off keeps memory small.
     public var keepText: Bool
-    public init(keepText: Bool = true) { self.keepText = keepText }
+    /// Notes parsed earlier, reused when a file's size and modification time are unchanged.
+    public var cache: (any ParsedNoteCache)?
+    public init(keepText: Bool = true, cache: (any ParsedNoteCache)? = nil) {
+      self.keepText = keepText
+      self.cache = cache
+    }
+  }
+
+  /// What loading found, besides the vault: how many notes were parsed or reused.
+  public struct Report: Sendable {
+    public var parsed = 0
+    public var reused = 0
+    public var bytesRead = 0
   }
 
   public let root: URL
   public let options: Options
 
   public init(root: URL, options: Options = Options()) {
-    self.root = root.standardizedFileURL
+    self.root = root.standardizedFileURL.resolvingSymlinksInPath()
     self.options = options
   }
 
   /// Loads the vault; throws `VaultError` when the root is missing or not a folder.
   public func load() throws -> Vault {
-    throw VaultError.notFound(root.path)
+    try loadReporting().vault
+  }
+
+  /// Loads the vault and says how much work it took.
+  public func loadReporting() throws -> (vault: Vault, report: Report) {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder) else {
+      throw VaultError.notFound(root.path)
+    }
+    guard isFolder.boolValue else { throw VaultError.notAFolder(root.path) }
+    guard access(root.path, R_OK | X_OK) == 0 else {
+      throw VaultError.unreadable(root.path, "permission denied")
+    }
+
+    var scan = VaultScanner(root: root.path)
+    scan.run()
+    let files = scan.notes
+    let results = ResultSlots<[ParsedFile]>(count: max(1, min(files.count, 256)))
+    let chunks = max(1, min(files.count, 256))
+    let rootPath = root.path
+    let options = options
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      let lower = files.count * chunk / chunks
+      let upper = files.count * (chunk + 1) / chunks
+      var parsed: [ParsedFile] = []
+      parsed.reserveCapacity(upper - lower)
+      for file in files[lower..<upper] {
+        parsed.append(Self.parse(file, rootPath: rootPath, options: options))
+      }
+      results.set(chunk, parsed)
+    }
+    var notes: [Note] = []
+    notes.reserveCapacity(files.count)
+    var diagnostics = scan.diagnostics
+    var report = Report()
+    for case let chunk? in results.values {
+      for file in chunk {
+        switch file {
+        case .parsed(let note, let reused):
+          notes.append(note)
+          if reused { report.reused += 1 } else {
+            report.parsed += 1
+            report.bytesRead += note.byteCount
+          }
+        case .failed(let diagnostic):
+          diagnostics.append(diagnostic)
+        }
+      }
+    }
+    let vault = Vault(root: root.path, notes: notes, assets: scan.assets, diagnostics: diagnostics)
+    return (vault, report)
+  }
+
+  enum ParsedFile: Sendable {
+    case parsed(Note, reused: Bool)
+    case failed(Diagnostic)
+  }
+
+  private static func parse(_ file: VaultScanner.File, rootPath: String, options: Options)
+    -> ParsedFile
+  {
+    if let cached = options.cache?.note(id: file.id, size: file.size, modified: file.modified) {
+      return .parsed(cached, reused: true)
+    }
+    switch FileReader.read(rootPath + "/" + file.id) {
+    case .success(let bytes):
+      var note = NoteParser.parse(id: file.id, bytes: bytes, modified: file.modified).note
+      if !options.keepText { note.texts = [] }
+      return .parsed(note, reused: false)
+    case .failure(let error):
+      return .failed(
+        Diagnostic(
+          path: file.id, severity: .warning, message: "cannot read: \(error.message)",
+          rule: "unreadable"))
+    }
   }
 }
 

@@ -1,0 +1,449 @@
+import CCmarkGFM
+import QuireCore
+
+/// What cmark-gfm's tree of a note body yields: headings, links, text, and the document.
+struct ConvertedBody {
+  struct Heading {
+    var title: String
+    var level: Int
+    var line: Int
+  }
+  var headings: [Heading] = []
+  /// Links in document order; `sourceSection` indexes `headings`, relations are set later.
+  var links: [Link] = []
+  var texts: [SectionText] = []
+  var document: Document?
+}
+
+/// Walks cmark-gfm's tree of a note body once and builds Quire's values from it.
+///
+/// The only code that touches cmark: its names stay in this file. Lines and columns are
+/// those of the whole file (1-based, columns in UTF-8 bytes); byte ranges are offsets into
+/// the file, so the linker can rewrite a link in place.
+final class CommonMarkConverter {
+  /// Deeper nesting than this (lists in quotes in lists ...) is kept as plain text.
+  static let maxDepth = 48
+
+  private let body: [UInt8]
+  private let lineOffset: Int
+  private let byteOffset: Int
+  private let buildDocument: Bool
+  private var lineStarts: [Int] = [0]
+  private var result = ConvertedBody()
+  private var currentSection: Int? = nil
+  private var sectionText = ""
+
+  /// - Parameters:
+  ///   - body: the Markdown after the front matter.
+  ///   - firstLine: the file line on which `body` starts.
+  ///   - byteOffset: the file offset at which `body` starts.
+  init(body: [UInt8], firstLine: Int, byteOffset: Int, buildDocument: Bool) {
+    self.body = body
+    self.lineOffset = firstLine - 1
+    self.byteOffset = byteOffset
+    self.buildDocument = buildDocument
+    for (offset, byte) in body.enumerated() where byte == UInt8(ascii: "\n") {
+      lineStarts.append(offset + 1)
+    }
+  }
+
+  private static let registration: Bool = {
+    cmark_gfm_core_extensions_ensure_registered()
+    return true
+  }()
+
+  /// Parses the body and converts it.
+  func convert() -> ConvertedBody {
+    _ = Self.registration
+    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else {
+      return result
+    }
+    defer { cmark_parser_free(parser) }
+    for name in ["table", "autolink", "strikethrough", "tasklist"] {
+      if let extensionPointer = cmark_find_syntax_extension(name) {
+        cmark_parser_attach_syntax_extension(parser, extensionPointer)
+      }
+    }
+    body.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+      }
+    }
+    guard let root = cmark_parser_finish(parser) else { return result }
+    defer { cmark_node_free(root) }
+    let blocks = convertBlocks(childrenOf: root, depth: 0, inItem: false)
+    flushText()
+    if buildDocument { result.document = Document(blocks: blocks) }
+    return result
+  }
+
+  // MARK: - Blocks
+
+  private func convertBlocks(childrenOf node: OpaquePointer, depth: Int, inItem: Bool) -> [Block] {
+    var blocks: [Block] = []
+    var child = cmark_node_first_child(node)
+    while let current = child {
+      if let block = convertBlock(current, depth: depth, inItem: inItem) { blocks.append(block) }
+      child = cmark_node_next(current)
+    }
+    return blocks
+  }
+
+  private func convertBlock(_ node: OpaquePointer, depth: Int, inItem: Bool) -> Block? {
+    if depth > Self.maxDepth {
+      let text = flatText(node)
+      appendText(text)
+      return .paragraph([.text(text)])
+    }
+    let type = cmark_node_get_type(node)
+    switch type {
+    case CMARK_NODE_PARAGRAPH:
+      let inlines = convertContainer(node, inItem: inItem)
+      return .paragraph(inlines)
+    case CMARK_NODE_HEADING:
+      flushText()
+      let level = Int(cmark_node_get_heading_level(node))
+      let section = result.headings.count
+      currentSection = section
+      var collector = InlineCollector()
+      let inlines = convertInlines(childrenOf: node, into: &collector, inLink: false)
+      let title = collector.text.trimmed
+      result.headings.append(.init(title: title, level: level, line: line(of: node)))
+      return .heading(level: level, content: inlines, section: section)
+    case CMARK_NODE_LIST:
+      let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+      let start = Int(cmark_node_get_list_start(node))
+      var items: [ListItem] = []
+      var child = cmark_node_first_child(node)
+      while let item = child {
+        let blocks = convertBlocks(childrenOf: item, depth: depth + 1, inItem: true)
+        items.append(ListItem(blocks: blocks, checked: taskState(item)))
+        child = cmark_node_next(item)
+      }
+      return .list(ordered: ordered, start: start, items: items)
+    case CMARK_NODE_ITEM:
+      return .quote(convertBlocks(childrenOf: node, depth: depth + 1, inItem: true))
+    case CMARK_NODE_BLOCK_QUOTE:
+      return .quote(convertBlocks(childrenOf: node, depth: depth + 1, inItem: inItem))
+    case CMARK_NODE_CODE_BLOCK:
+      let text = literal(node)
+      appendText(text)
+      let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+      return .code(language: info.trimmed, text: text)
+    case CMARK_NODE_HTML_BLOCK:
+      return .html(literal(node))
+    case CMARK_NODE_THEMATIC_BREAK:
+      return .rule
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+      return .quote(convertBlocks(childrenOf: node, depth: depth + 1, inItem: true))
+    default:
+      if typeName(node) == "table" { return convertTable(node) }
+      let blocks = convertBlocks(childrenOf: node, depth: depth + 1, inItem: inItem)
+      return blocks.isEmpty ? nil : .quote(blocks)
+    }
+  }
+
+  private func convertTable(_ node: OpaquePointer) -> Block {
+    let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+    var alignments: [TableAlignment] = []
+    if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+      for column in 0..<columns {
+        switch raw[column] {
+        case UInt8(ascii: "l"): alignments.append(.left)
+        case UInt8(ascii: "c"): alignments.append(.center)
+        case UInt8(ascii: "r"): alignments.append(.right)
+        default: alignments.append(.none)
+        }
+      }
+    }
+    var header: [[Inline]] = []
+    var rows: [[[Inline]]] = []
+    var row = cmark_node_first_child(node)
+    while let currentRow = row {
+      var cells: [[Inline]] = []
+      var cell = cmark_node_first_child(currentRow)
+      while let currentCell = cell {
+        cells.append(convertContainer(currentCell, inItem: true))
+        cell = cmark_node_next(currentCell)
+      }
+      if cmark_gfm_extensions_get_table_row_is_header(currentRow) != 0, header.isEmpty {
+        header = cells
+      } else {
+        rows.append(cells)
+      }
+      row = cmark_node_next(currentRow)
+    }
+    return .table(alignments: alignments, header: header, rows: rows)
+  }
+
+  private func taskState(_ item: OpaquePointer) -> Bool? {
+    guard typeName(item) == "tasklist" else { return nil }
+    return cmark_gfm_extensions_get_tasklist_item_checked(item)
+  }
+
+  // MARK: - Inline containers and annotations
+
+  /// Converts a paragraph or table cell and gives its links their annotations.
+  ///
+  /// In a list item (or table cell) a link's annotation is the rest of the item up to the
+  /// next link; elsewhere it is the rest of the sentence.
+  private func convertContainer(_ node: OpaquePointer, inItem: Bool) -> [Inline] {
+    var collector = InlineCollector()
+    let firstLink = result.links.count
+    let inlines = convertInlines(childrenOf: node, into: &collector, inLink: false)
+    let text = collector.text
+    appendText(text)
+    let utf8 = Array(text.utf8)
+    for (position, mark) in collector.links.enumerated() {
+      let next = position + 1 < collector.links.count ? collector.links[position + 1].start : utf8.count
+      var end = max(mark.end, next)
+      if !inItem { end = sentenceEnd(in: utf8, from: mark.end, limit: end) }
+      let slice = utf8[min(mark.end, utf8.count)..<min(end, utf8.count)]
+      let index = firstLink + mark.link
+      if index < result.links.count {
+        result.links[index].annotation = Self.tidyAnnotation(String(decoding: slice, as: UTF8.self))
+      }
+    }
+    return inlines
+  }
+
+  /// The offset just past the sentence that contains `start`: a `.`, `!` or `?` followed by
+  /// white space, or `limit`.
+  private func sentenceEnd(in text: [UInt8], from start: Int, limit: Int) -> Int {
+    var index = start
+    while index < limit {
+      let byte = text[index]
+      if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
+        if index + 1 >= limit || text[index + 1] == UInt8(ascii: " ")
+          || text[index + 1] == UInt8(ascii: "\n")
+        {
+          return index + 1
+        }
+      }
+      index += 1
+    }
+    return limit
+  }
+
+  /// Trims white space and the dash or colon that usually separates a link from its note.
+  static func tidyAnnotation(_ text: String) -> String {
+    var trimmed = Substring(text.trimmed)
+    while let first = trimmed.first, "—–-:,;".contains(first) {
+      trimmed = Substring(trimmed.dropFirst().trimmed)
+    }
+    return String(trimmed)
+  }
+
+  /// Gathers a container's plain text and where its links start and end in it.
+  struct InlineCollector {
+    var text = ""
+    var links: [(link: Int, start: Int, end: Int)] = []
+    var firstLink: Int? = nil
+  }
+
+  private func convertInlines(
+    childrenOf node: OpaquePointer, into collector: inout InlineCollector, inLink: Bool
+  ) -> [Inline] {
+    var inlines: [Inline] = []
+    var child = cmark_node_first_child(node)
+    while let current = child {
+      inlines += convertInline(current, into: &collector, inLink: inLink)
+      child = cmark_node_next(current)
+    }
+    return inlines
+  }
+
+  private func convertInline(
+    _ node: OpaquePointer, into collector: inout InlineCollector, inLink: Bool
+  ) -> [Inline] {
+    switch cmark_node_get_type(node) {
+    case CMARK_NODE_TEXT:
+      let text = literal(node)
+      if inLink || !text.contains("[[") {
+        collector.text += text
+        return [.text(text)]
+      }
+      return convertWikiText(node, literal: text, into: &collector)
+    case CMARK_NODE_SOFTBREAK:
+      collector.text += " "
+      return [.softBreak]
+    case CMARK_NODE_LINEBREAK:
+      collector.text += "\n"
+      return [.lineBreak]
+    case CMARK_NODE_CODE:
+      let text = literal(node)
+      collector.text += text
+      return [.code(text)]
+    case CMARK_NODE_HTML_INLINE:
+      return [.html(literal(node))]
+    case CMARK_NODE_EMPH:
+      return [.emphasis(convertInlines(childrenOf: node, into: &collector, inLink: inLink))]
+    case CMARK_NODE_STRONG:
+      return [.strong(convertInlines(childrenOf: node, into: &collector, inLink: inLink))]
+    case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+      let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+      let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+      let start = collector.text.utf8.count
+      var inner = InlineCollector()
+      let content = convertInlines(childrenOf: node, into: &inner, inLink: true)
+      collector.text += inner.text
+      if inLink { return content }
+      let linkIndex = addLink(
+        raw: url, kind: .markdown, text: inner.text, node: node, isEmbed: isImage)
+      let local = linkIndex - (collector.firstLink ?? linkIndex)
+      if collector.firstLink == nil { collector.firstLink = linkIndex }
+      collector.links.append((local, start, collector.text.utf8.count))
+      if isImage { return [.image(alt: inner.text, target: url)] }
+      return [.link(link: linkIndex, content: content)]
+    default:
+      if typeName(node) == "strikethrough" {
+        return [.strikethrough(convertInlines(childrenOf: node, into: &collector, inLink: inLink))]
+      }
+      return convertInlines(childrenOf: node, into: &collector, inLink: inLink)
+    }
+  }
+
+  // MARK: - Wikilinks
+
+  /// Splits a text node at its `[[wikilinks]]`, recording each as a link.
+  ///
+  /// Targets are read from the raw source span of the node (so `\|` in tables and the
+  /// link's byte range are exact); the shown text comes from cmark's literal.
+  private func convertWikiText(
+    _ node: OpaquePointer, literal: String, into collector: inout InlineCollector
+  ) -> [Inline] {
+    let nodeLine = Int(cmark_node_get_start_line(node))
+    let startColumn = Int(cmark_node_get_start_column(node))
+    let endColumn = Int(cmark_node_get_end_column(node))
+    // Slices keep the body's indices, so ranges found in a span are body offsets.
+    let rawLinks = rawSpan(line: nodeLine, from: startColumn, to: endColumn).map {
+      WikilinkScanner.scan($0)
+    } ?? []
+    let shown = WikilinkScanner.scan(Array(literal.utf8))
+    guard !shown.isEmpty else {
+      collector.text += literal
+      return [.text(literal)]
+    }
+    var inlines: [Inline] = []
+    let bytes = Array(literal.utf8)
+    var cursor = 0
+    for (position, wikilink) in shown.enumerated() {
+      if wikilink.range.lowerBound > cursor {
+        let before = String(decoding: bytes[cursor..<wikilink.range.lowerBound], as: UTF8.self)
+        collector.text += before
+        inlines.append(.text(before))
+      }
+      // Prefer the raw form when both agree on how many wikilinks there are.
+      let raw = rawLinks.count == shown.count ? rawLinks[position] : nil
+      let found = raw ?? wikilink
+      let start = collector.text.utf8.count
+      let label = found.label
+      collector.text += label
+      var link = Link(
+        raw: found.target, kind: .wiki, text: label, line: nodeLine + lineOffset,
+        column: startColumn, isEmbed: found.isEmbed, sourceSection: currentSection)
+      if let raw {
+        link.column = raw.range.lowerBound - lineStarts[nodeLine - 1] + 1
+        link.byteRange = (byteOffset + raw.range.lowerBound)..<(byteOffset + raw.range.upperBound)
+      }
+      let linkIndex = result.links.count
+      result.links.append(link)
+      let local = linkIndex - (collector.firstLink ?? linkIndex)
+      if collector.firstLink == nil { collector.firstLink = linkIndex }
+      collector.links.append((local, start, collector.text.utf8.count))
+      inlines.append(
+        found.isEmbed ? .image(alt: label, target: found.target)
+          : .link(link: linkIndex, content: [.text(label)]))
+      cursor = wikilink.range.upperBound
+    }
+    if cursor < bytes.count {
+      let after = String(decoding: bytes[cursor...], as: UTF8.self)
+      collector.text += after
+      inlines.append(.text(after))
+    }
+    return inlines
+  }
+
+  /// The source bytes of a node on one line (a slice keeping the body's indices).
+  private func rawSpan(line: Int, from startColumn: Int, to endColumn: Int) -> ArraySlice<UInt8>? {
+    guard line >= 1, line <= lineStarts.count, startColumn >= 1 else { return nil }
+    let lineStart = lineStarts[line - 1]
+    let lineEnd = line < lineStarts.count ? lineStarts[line] : body.count
+    let start = lineStart + startColumn - 1
+    let end = endColumn >= startColumn ? min(lineStart + endColumn, lineEnd) : lineEnd
+    guard start < end, end <= body.count else { return nil }
+    return body[start..<end]
+  }
+
+  // MARK: - Helpers
+
+  private func addLink(
+    raw: String, kind: LinkKind, text: String, node: OpaquePointer, isEmbed: Bool
+  ) -> Int {
+    let startLine = Int(cmark_node_get_start_line(node))
+    let startColumn = Int(cmark_node_get_start_column(node))
+    let endLine = Int(cmark_node_get_end_line(node))
+    let endColumn = Int(cmark_node_get_end_column(node))
+    var link = Link(
+      raw: raw, kind: kind, text: text, line: startLine + lineOffset, column: startColumn,
+      isEmbed: isEmbed, sourceSection: currentSection)
+    if let start = offset(line: startLine, column: startColumn),
+      let end = offset(line: endLine, column: endColumn), start <= end, end < body.count
+    {
+      let first = body[start]
+      let expected: [UInt8] = [UInt8(ascii: "["), UInt8(ascii: "!"), UInt8(ascii: "<")]
+      if expected.contains(first) { link.byteRange = (byteOffset + start)..<(byteOffset + end + 1) }
+    }
+    result.links.append(link)
+    return result.links.count - 1
+  }
+
+  private func offset(line: Int, column: Int) -> Int? {
+    guard line >= 1, line <= lineStarts.count, column >= 1 else { return nil }
+    return lineStarts[line - 1] + column - 1
+  }
+
+  private func line(of node: OpaquePointer) -> Int {
+    Int(cmark_node_get_start_line(node)) + lineOffset
+  }
+
+  private func literal(_ node: OpaquePointer) -> String {
+    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+
+  private func typeName(_ node: OpaquePointer) -> String {
+    cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+  }
+
+  /// All text below a node, walked without recursion (for nesting deeper than `maxDepth`).
+  private func flatText(_ node: OpaquePointer) -> String {
+    guard let iterator = cmark_iter_new(node) else { return "" }
+    defer { cmark_iter_free(iterator) }
+    var text = ""
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+      guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else {
+        continue
+      }
+      let type = cmark_node_get_type(current)
+      if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
+        text += literal(current)
+      } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_PARAGRAPH {
+        text += " "
+      }
+    }
+    return text
+  }
+
+  private func appendText(_ text: String) {
+    guard !text.isEmpty else { return }
+    if !sectionText.isEmpty { sectionText += "\n" }
+    sectionText += text
+  }
+
+  private func flushText() {
+    if !sectionText.isEmpty {
+      result.texts.append(SectionText(section: currentSection, text: sectionText))
+    }
+    sectionText = ""
+  }
+}
