@@ -1,0 +1,68 @@
+import GRDB
+
+/// The tables of the search cache, created by add-only named migrations.
+///
+/// - `note`: one row per note: what filters need (type, status, lenses), the file's size,
+///   modification time and content hash, the rows it owns in `fts`, and the parsed note
+///   itself, encoded, so that an unchanged vault is not parsed again.
+/// - `section`: one row per indexed part of a note (the text before the first heading,
+///   then each section), whose id is the row of `fts` holding its words.
+/// - `fts`: FTS5 over title, aliases, heading and body, one row per section. The title and
+///   aliases are repeated on every row of a note, so that a search whose words are split
+///   between the title and a section still finds that section.
+/// - `title_fts`: FTS5 over title and aliases, one row per note (its rowid is the note's
+///   id): a small table that answers short prefixes quickly.
+///
+/// Never edit a migration that has shipped: add a new one.
+enum IndexSchema {
+  /// Bumped when stored notes can no longer be read back (their encoding changed):
+  /// a cache with another version is rebuilt.
+  static let formatVersion = 1
+
+  /// BM25 weights of `fts`'s columns: title, aliases, heading, body.
+  static let sectionWeights = "10.0, 8.0, 4.0, 1.0"
+  /// BM25 weights of `title_fts`'s columns: title, aliases.
+  static let titleWeights = "10.0, 8.0"
+
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1 notes, sections and full-text tables") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+          CREATE TABLE note (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            title TEXT NOT NULL,
+            status TEXT,
+            lenses TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            modified DOUBLE NOT NULL,
+            hash INTEGER NOT NULL,
+            firstRow INTEGER NOT NULL,
+            lastRow INTEGER NOT NULL,
+            data BLOB NOT NULL
+          );
+          CREATE TABLE section (
+            id INTEGER PRIMARY KEY,
+            note INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+            sectionIndex INTEGER,
+            heading TEXT
+          );
+          CREATE INDEX section_by_note ON section(note);
+          CREATE VIRTUAL TABLE fts USING fts5(
+            title, aliases, heading, body,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '1 2 3'
+          );
+          CREATE VIRTUAL TABLE title_fts USING fts5(
+            title, aliases,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '1 2 3'
+          );
+          """)
+    }
+    return migrator
+  }
+}

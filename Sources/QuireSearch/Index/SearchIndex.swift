@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+import QuireCore
+
+/// The full-text index and parsed-note cache of one vault, in SQLite (FTS5) through GRDB.
+///
+/// Open it for a vault, hand its `loadNoteCache()` to the loader so that unchanged files
+/// are not parsed again, then `refresh(vault:)` with the loaded vault: new, changed and
+/// removed notes are written in one transaction, unchanged ones are not touched. Search
+/// with `search(_:limit:)`.
+///
+/// The database lives in the cache folder (`CacheLocation`), one per vault, in WAL mode so
+/// that readers never wait for a writer; writers wait for each other (busy timeout), so
+/// two processes on one vault take turns. A cache that is corrupt, of another format, or
+/// cannot be opened is rebuilt (or replaced by one in memory), and `notices` says so.
+public final class SearchIndex: NoteSearcher, Sendable {
+  /// The database file, or nil when the index lives in memory.
+  public let databaseURL: URL?
+  /// What happened to the cache on opening that the user should hear about (a rebuild).
+  public let notices: [String]
+  let writer: any DatabaseWriter
+
+  /// How many rows of the full-text table a search ranks at most; larger match sets are
+  /// ranked within their first rows, so that a one-letter prefix stays fast.
+  public static let defaultCandidateLimit = 2_000
+  let candidateLimit: Int
+
+  init(writer: any DatabaseWriter, databaseURL: URL?, notices: [String], candidateLimit: Int) {
+    self.writer = writer
+    self.databaseURL = databaseURL
+    self.notices = notices
+    self.candidateLimit = candidateLimit
+  }
+
+  // MARK: - Opening
+
+  /// Opens (or creates) the index of a vault.
+  ///
+  /// - Parameters:
+  ///   - vaultRoot: the vault folder; its absolute path names the cache file.
+  ///   - cacheDirectory: where cache files live; nil for `CacheLocation.directory()`.
+  ///   - inMemory: keep everything in memory and write no file (`--no-cache`).
+  /// - Throws: only when not even an in-memory database can be made.
+  public static func open(
+    vaultRoot: URL, cacheDirectory: URL? = nil, inMemory: Bool = false,
+    candidateLimit: Int = defaultCandidateLimit
+  ) throws -> SearchIndex {
+    if inMemory { return try memory(notices: [], candidateLimit: candidateLimit) }
+    let directory = cacheDirectory ?? CacheLocation.directory()
+    let url = CacheLocation.databaseURL(vaultRoot: vaultRoot, in: directory)
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
+      return try memory(
+        notices: ["cannot create the cache folder \(directory.path) (\(error.localizedDescription)); searching in memory"],
+        candidateLimit: candidateLimit)
+    }
+    let lock = CacheFileLock(path: url.path + ".lock")
+    defer { lock?.release() }
+    var notices: [String] = []
+    for attempt in 0..<2 {
+      do {
+        let pool = try openPool(at: url)
+        return SearchIndex(
+          writer: pool, databaseURL: url, notices: notices, candidateLimit: candidateLimit)
+      } catch let problem as CacheProblem where attempt == 0 && problem.canRebuild {
+        notices.append("\(problem.message); rebuilding the search cache \(url.path)")
+        removeDatabase(at: url)
+      } catch {
+        let message = (error as? CacheProblem)?.message ?? describe(error)
+        notices.append("\(message); searching in memory this time (cache \(url.path))")
+        return try memory(notices: notices, candidateLimit: candidateLimit)
+      }
+    }
+    return try memory(notices: notices, candidateLimit: candidateLimit)
+  }
+
+  private static func memory(notices: [String], candidateLimit: Int) throws -> SearchIndex {
+    let queue = try DatabaseQueue(configuration: configuration())
+    try IndexSchema.migrator.migrate(queue)
+    try queue.write { db in try db.execute(sql: "PRAGMA user_version = \(IndexSchema.formatVersion)") }
+    return SearchIndex(writer: queue, databaseURL: nil, notices: notices, candidateLimit: candidateLimit)
+  }
+
+  private static func configuration() -> Configuration {
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(10)
+    configuration.foreignKeysEnabled = true
+    configuration.label = "QuireSearch"
+    return configuration
+  }
+
+  /// Opens the pool, checks the format, migrates; classifies failures for the caller.
+  private static func openPool(at url: URL) throws -> DatabasePool {
+    let pool: DatabasePool
+    do {
+      pool = try DatabasePool(path: url.path, configuration: configuration())
+      let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+      let tables = try pool.read { db in
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+      }
+      if version != IndexSchema.formatVersion, tables > 0 {
+        throw CacheProblem.oldFormat(version)
+      }
+      let migrator = IndexSchema.migrator
+      if try pool.read({ db in try migrator.hasBeenSuperseded(db) }) {
+        throw CacheProblem.newerSchema
+      }
+      try migrator.migrate(pool)
+      try pool.write { db in
+        try db.execute(sql: "PRAGMA user_version = \(IndexSchema.formatVersion)")
+      }
+      // Touch the tables once, so that a damaged file shows itself now rather than later.
+      _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM note") }
+    } catch let problem as CacheProblem {
+      throw problem
+    } catch let error as DatabaseError {
+      switch error.resultCode {
+      case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_SCHEMA, .SQLITE_ERROR:
+        throw CacheProblem.corrupt(error.message ?? "\(error.resultCode)")
+      case .SQLITE_BUSY, .SQLITE_LOCKED:
+        throw CacheProblem.locked
+      default:
+        throw CacheProblem.unusable(describe(error))
+      }
+    }
+    return pool
+  }
+
+  private static func removeDatabase(at url: URL) {
+    for suffix in ["", "-wal", "-shm"] {
+      try? FileManager.default.removeItem(atPath: url.path + suffix)
+    }
+  }
+
+  static func describe(_ error: any Error) -> String {
+    if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+    return error.localizedDescription
+  }
+
+  // MARK: - Cache of parsed notes
+
+  /// The parsed notes stored by earlier runs, for the loader (`ParsedNoteCache`).
+  ///
+  /// Reads every stored note's bytes at once (one query); drop the snapshot once the
+  /// vault is loaded.
+  public func loadNoteCache() -> NoteCacheSnapshot {
+    let entries = try? writer.read { db -> [String: NoteCacheSnapshot.Entry] in
+      var entries: [String: NoteCacheSnapshot.Entry] = [:]
+      let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, data FROM note")
+      while let row = try rows.next() {
+        let path: String = row[0]
+        entries[path] = .init(size: row[1], modified: row[2], data: row[3])
+      }
+      return entries
+    }
+    return NoteCacheSnapshot(entries: entries ?? [:])
+  }
+
+  /// How many notes the index holds.
+  public func noteCount() throws -> Int {
+    try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM note") ?? 0 }
+  }
+}
+
+/// Why a cache file cannot be used as it is.
+enum CacheProblem: Error {
+  case corrupt(String)
+  case oldFormat(Int)
+  case newerSchema
+  case locked
+  case unusable(String)
+
+  /// Whether deleting the file and starting again should cure it.
+  var canRebuild: Bool {
+    switch self {
+    case .corrupt, .oldFormat, .newerSchema: true
+    case .locked, .unusable: false
+    }
+  }
+
+  var message: String {
+    switch self {
+    case .corrupt(let why): "the search cache is damaged (\(why))"
+    case .oldFormat(let version): "the search cache has an old format (\(version))"
+    case .newerSchema: "the search cache was written by a newer Quire"
+    case .locked: "the search cache is locked by another process"
+    case .unusable(let why): "the search cache cannot be opened (\(why))"
+    }
+  }
+}
