@@ -1,0 +1,123 @@
+import QuireCore
+
+/// A simple full-text searcher over the vault in memory, until the FTS5 index is wired in.
+///
+/// Every word of the query must occur in the note (its title, aliases or text); `-word`
+/// excludes, `type:T` filters. Titles weigh more than text. Needs the notes' `texts`.
+public struct InMemorySearcher: NoteSearcher {
+  struct Entry: Sendable {
+    var id: String
+    var title: String
+    var type: NoteType
+    var titleText: String
+    /// Lower-cased text per section (nil: before the first heading).
+    var sections: [(section: Int?, title: String?, text: String, original: String)]
+  }
+
+  let entries: [Entry]
+
+  public init(vault: Vault) {
+    entries = vault.notes.map { note in
+      Entry(
+        id: note.id, title: note.title, type: note.type,
+        titleText: ([note.title, note.stem] + note.aliases).joined(separator: " ").lowercased(),
+        sections: note.texts.map { text in
+          (
+            text.section, text.section.flatMap { note.sections[safe: $0]?.title },
+            text.text.lowercased(), text.text
+          )
+        })
+    }
+  }
+
+  public func search(_ query: String, limit: Int) throws -> [SearchHit] {
+    var include: [String] = []
+    var exclude: [String] = []
+    var types: Set<NoteType> = []
+    for word in query.lowercased().split(separator: " ") {
+      let word = String(word.filter { $0 != "\"" && $0 != "*" })
+      if word.isEmpty || word == "or" || word == "and" { continue }
+      if word.hasPrefix("type:"), let type = NoteType(field: String(word.dropFirst(5))) {
+        types.insert(type)
+      } else if word.hasPrefix("-"), word.count > 1 {
+        exclude.append(String(word.dropFirst()))
+      } else {
+        include.append(word)
+      }
+    }
+    guard !include.isEmpty || !types.isEmpty else { return [] }
+    var hits: [SearchHit] = []
+    for entry in entries {
+      if !types.isEmpty, !types.contains(entry.type) { continue }
+      var score = 0.0
+      var best: (section: Int?, title: String?, text: String, original: String)? = nil
+      var bestCount = 0
+      var excluded = false
+      for word in exclude where entry.titleText.contains(word) || entry.sections.contains(where: { $0.text.contains(word) }) {
+        excluded = true
+      }
+      if excluded { continue }
+      var allFound = true
+      for word in include {
+        let inTitle = entry.titleText.contains(word)
+        var count = 0
+        for section in entry.sections where section.text.contains(word) {
+          let here = section.text.occurrences(of: word)
+          count += here
+          if here > bestCount {
+            bestCount = here
+            best = section
+          }
+        }
+        if !inTitle && count == 0 {
+          allFound = false
+          break
+        }
+        score += (inTitle ? 5 : 0) + Double(min(count, 20))
+      }
+      guard allFound else { continue }
+      var hit = SearchHit(
+        id: entry.id, title: entry.title, type: entry.type, section: best?.section,
+        sectionTitle: best?.title, score: score)
+      if let best, let word = include.first {
+        (hit.snippet, hit.highlights) = Self.snippet(best.original, around: word)
+      }
+      hits.append(hit)
+    }
+    hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+    return Array(hits.prefix(limit))
+  }
+
+  /// About sixty characters around the first occurrence of a word, and where it is.
+  static func snippet(_ text: String, around word: String) -> (String, [SnippetRange]) {
+    let characters = Array(text)
+    let lower = characters.map { $0.lowercased() }
+    let target = Array(word).map { String($0) }
+    var found = 0
+    if target.count <= lower.count {
+      for start in 0...(lower.count - target.count)
+      where Array(lower[start..<(start + target.count)]) == target {
+        found = start
+        break
+      }
+    }
+    let from = max(0, found - 25)
+    let to = min(characters.count, found + target.count + 35)
+    let snippet = String(characters[from..<to]).map { $0 == "\n" ? " " : String($0) }.joined()
+    return (snippet, [SnippetRange(start: found - from, length: target.count)])
+  }
+}
+
+extension String {
+  /// How many times a non-empty piece occurs, not overlapping.
+  fileprivate func occurrences(of piece: String) -> Int {
+    guard !piece.isEmpty else { return 0 }
+    var count = 0
+    var rest = self[...]
+    while let range = rest.firstRange(of: piece) {
+      count += 1
+      rest = rest[range.upperBound...]
+    }
+    return count
+  }
+}
