@@ -87,6 +87,8 @@ public struct Link: Sendable, Hashable, Codable {
   public var targetSections: [Int]
   /// Why a link is broken, in a few words.
   public var reason: String?
+  /// The heading that was asked for and not found, when the note itself was.
+  public var missingAnchor: String?
 
   public init(
     raw: String, kind: LinkKind, text: String = "", line: Int = 1, column: Int = 1,
@@ -108,6 +110,7 @@ public struct Link: Sendable, Hashable, Codable {
     self.candidates = []
     self.targetSections = []
     self.reason = nil
+    self.missingAnchor = nil
   }
 
   /// The target part before the first `#`, as written.

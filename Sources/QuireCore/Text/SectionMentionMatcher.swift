@@ -6,8 +6,22 @@
 /// whole words, ignoring a leading article and punctuation; a hyphenated word stays one
 /// word, so "cross-method" does not name a section called "Method". The longest name wins
 /// where two overlap. Headings that occur more than once in the note (the "Argument"
-/// subsection of every argument) name nothing, and neither does a title heading.
+/// subsection of every argument) name nothing, and neither do a title heading and the
+/// template headings every note of a type has ("Summary", "Method", "Sources"): prose
+/// says "method" and "sources" all the time without meaning a section.
 public enum SectionMentionMatcher {
+  /// Template headings of FORMAT.md's note types, which prose never names on purpose.
+  static let templateNames: Set<[String]> = {
+    var names = Set(NoteType.allCases.flatMap(\.typicalSections).map(nameTokens))
+    for name in [
+      "Argument", "Anchoring findings", "Structural shape", "Tradition parallel",
+      "Cross-references", "References", "Notes", "Overview", "Introduction", "Conclusion",
+    ] {
+      names.insert(nameTokens(name))
+    }
+    return names
+  }()
+
   /// Indices of the target's sections named in `text`, in the order the text names them.
   public static func sections(of target: Note, mentionedIn text: String) -> [Int] {
     guard !text.isEmpty, !target.sections.isEmpty else { return [] }
@@ -18,7 +32,7 @@ public enum SectionMentionMatcher {
     let titleKey = tokens(target.title)
     for section in target.sections {
       let key = nameTokens(section.title)
-      guard !key.isEmpty else { continue }
+      guard !key.isEmpty, !templateNames.contains(key) else { continue }
       if section.level == 1, key == nameTokens(target.title) || key == titleKey { continue }
       counts[key, default: 0] += 1
       names.append((section.index, key))

@@ -20,6 +20,7 @@ struct LinkResolver: Sendable {
     link.candidates = []
     link.targetSections = []
     link.reason = nil
+    link.missingAnchor = nil
     switch link.kind {
     case .markdown: resolveMarkdown(&link, from: source)
     case .wiki, .mention: resolveWiki(&link, from: source)
@@ -193,6 +194,7 @@ struct LinkResolver: Sendable {
         let shown = anchors.joined(separator: "#")
         link.state = .broken
         link.reason = "no heading '\(shown)' in \(target.id)"
+        link.missingAnchor = shown
         link.targetSections = []
         return
       }
