@@ -16,7 +16,7 @@ public struct Quire: ParsableCommand {
     subcommands: [
       BrowseCommand.self, ListCommand.self, ShowCommand.self, LinksCommand.self,
       BacklinksCommand.self, SearchCommand.self, GraphCommand.self, PathCommand.self,
-      CheckCommand.self,
+      CheckCommand.self, IndexCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self
   )

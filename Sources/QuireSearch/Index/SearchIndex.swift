@@ -127,6 +127,15 @@ public final class SearchIndex: NoteSearcher, Sendable {
     return pool
   }
 
+  /// Deletes a vault's cache file, so that the next `open` builds it afresh.
+  public static func removeCache(vaultRoot: URL, cacheDirectory: URL? = nil) {
+    let directory = cacheDirectory ?? CacheLocation.directory()
+    let url = CacheLocation.databaseURL(vaultRoot: vaultRoot, in: directory)
+    let lock = CacheFileLock(path: url.path + ".lock")
+    defer { lock?.release() }
+    removeDatabase(at: url)
+  }
+
   private static func removeDatabase(at url: URL) {
     for suffix in ["", "-wal", "-shm"] {
       try? FileManager.default.removeItem(atPath: url.path + suffix)
