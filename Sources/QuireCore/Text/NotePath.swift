@@ -74,6 +74,9 @@ public enum NotePath {
     guard let first = scheme.first, first.isASCII, first.isLetter, scheme.count > 1 else {
       return false
     }
+    // "Note: a subtitle" is prose, not a URL.
+    let rest = target[target.index(after: colon)...]
+    if rest.first == " " { return false }
     return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
   }
 }

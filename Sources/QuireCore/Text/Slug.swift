@@ -22,23 +22,21 @@ public enum Slug {
   }
 
   /// Slugs for a note's headings in order, made unique the GitHub way (`x`, `x-1`, `x-2`).
+  ///
+  /// As GitHub does it: a slug already given gets the next free number of its base, and
+  /// every slug handed out counts as given, so `Argument-1` after two `Argument`s is
+  /// `argument-1-1`.
   public static func unique(_ headings: [String]) -> [String] {
-    var seen: [String: Int] = [:]
-    var used = Set<String>()
+    var occurrences: [String: Int] = [:]
     return headings.map { heading in
       let base = make(heading)
       var slug = base
-      if let count = seen[base] {
-        var next = count
-        repeat {
-          next += 1
-          slug = "\(base)-\(next)"
-        } while used.contains(slug)
-        seen[base] = next
-      } else {
-        seen[base] = 0
+      while occurrences[slug] != nil {
+        let next = (occurrences[base] ?? 0) + 1
+        occurrences[base] = next
+        slug = "\(base)-\(next)"
       }
-      used.insert(slug)
+      occurrences[slug] = 0
       return slug
     }
   }

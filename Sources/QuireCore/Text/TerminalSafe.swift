@@ -5,8 +5,8 @@
 /// (OSC 8), and bidi overrides can make text read differently from its bytes. Such
 /// characters are shown escaped instead, in a visible form such as `^[` or `<U+202E>`.
 public enum TerminalSafe {
-  /// The text with control characters and bidi controls made visible; tabs become spaces
-  /// when `expandTabs` is set; line feeds are kept when `keepNewlines` is set.
+  /// The text with control characters and bidi controls made visible; tabs stay, and
+  /// line feeds are kept when `keepNewlines` is set.
   public static func escape(_ text: String, keepNewlines: Bool = true) -> String {
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
     var result = ""
@@ -14,8 +14,6 @@ public enum TerminalSafe {
     for scalar in text.unicodeScalars {
       if scalar == "\n", keepNewlines {
         result.unicodeScalars.append(scalar)
-      } else if scalar == "\t" {
-        result.append("    ")
       } else if needsEscape(scalar) {
         result += visible(scalar)
       } else {
