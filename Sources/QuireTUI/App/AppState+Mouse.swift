@@ -18,7 +18,7 @@ extension AppState {
     if let rect = geometry.context, rect.contains(x: x, y: y) {
       focus = .context
       if y == rect.y {
-        if let mode = ContextView.mode(atColumn: x - rect.x) { showContext(mode) }
+        if let mode = ContextView.mode(atColumn: x - rect.x - 1) { showContext(mode) }
         return []
       }
       let row = contextScroll + (y - rect.y - 1)

@@ -4,7 +4,9 @@ import QuireCore
 public enum ContextView {
   static let tabs: [ContextMode] = [.outline, .links, .backlinks]
 
-  public static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect) {
+  public static func render(_ state: AppState, into buffer: inout ScreenBuffer, area pane: Rect) {
+    // One column of air after the border.
+    let area = Rect(x: pane.x + 1, y: pane.y, width: pane.width - 1, height: pane.height)
     guard !area.isEmpty else { return }
     let focused = state.focus == .context
     var x = area.x
