@@ -48,7 +48,9 @@ let package = Package(
     .executableTarget(name: "quire", dependencies: ["QuireCLI"]),
     .executableTarget(
       name: "quire-bench",
-      dependencies: ["QuireCore", "QuireMarkdown", "QuireSearch", "QuireTUI", "CCmarkGFM"],
+      dependencies: [
+        "QuireCore", "QuireMarkdown", "QuireSearch", "QuireTUI", "CCmarkGFM", "QuireTestSupport",
+      ],
       path: "Benchmarks/QuireBench"
     ),
 
@@ -65,12 +67,13 @@ let package = Package(
     ),
     .testTarget(
       name: "QuireTUITests",
-      dependencies: ["QuireTUI", "QuireMarkdown", "QuireCore", "QuireTestSupport"]
+      dependencies: ["QuireTUI", "QuireMarkdown", "QuireCore", "QuireTestSupport"],
+      exclude: ["Fixtures", "Screens"]
     ),
     .testTarget(
       name: "QuireCLITests",
       dependencies: ["QuireCLI", "QuireTestSupport"],
-      resources: [.copy("Fixtures")]
+      exclude: ["Fixtures", "Transcripts"]
     ),
   ]
 )

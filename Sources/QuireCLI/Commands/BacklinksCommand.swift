@@ -45,7 +45,8 @@ struct BacklinksCommand: ParsableCommand {
         let place = styler.apply(.dim, "\(source.id):\(link.line):\(link.column)")
         let relation = styler.apply(.cyan, link.relation.rawValue)
         print("  \(place)  \(relation)  \(styler.text(source.title))")
-        if !link.annotation.isEmpty {
+        // A short rest of a sentence ("or", ".") says nothing worth a line.
+        if link.annotation.count >= 12 {
           print("    " + styler.apply(.dim, styler.text(Self.clip(link.annotation, 100))))
         }
       }

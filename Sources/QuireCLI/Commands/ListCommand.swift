@@ -37,12 +37,13 @@ struct ListCommand: ParsableCommand {
     let sorted = notes.sorted { ($0.type, $0.id) < ($1.type, $1.id) }
     let typeWidth = sorted.map { $0.type.rawValue.count }.max() ?? 0
     let statusWidth = sorted.map { ($0.status ?? "-").count }.max() ?? 0
+    let idWidth = min(60, sorted.map(\.id.count).max() ?? 0)
     for note in sorted {
       let type = note.type.rawValue.padding(typeWidth)
       let status = (note.status ?? "-").padding(statusWidth)
       print(
         "\(styler.apply(.cyan, type))  \(styler.apply(.dim, styler.text(status)))  "
-          + "\(styler.text(note.id))  \(styler.apply(.bold, styler.text(note.title)))")
+          + "\(styler.text(note.id.padding(idWidth)))  \(styler.apply(.bold, styler.text(note.title)))")
     }
   }
 }

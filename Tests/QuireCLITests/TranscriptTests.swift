@@ -1,0 +1,193 @@
+import Foundation
+import XCTest
+
+/// Runs the command-line transcripts in `Transcripts/`: each `$ quire ...` line runs the
+/// real binary in a fresh copy of `Fixtures/`, and its standard output, standard error
+/// (lines starting `2> `) and exit status (`? N`, 0 when absent) must match.
+///
+/// `QUIRE_RECORD=1 swift test --filter TranscriptTests` writes the actual output back.
+final class TranscriptTests: XCTestCase {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+  func testTranscripts() throws {
+    let files = try FileManager.default.contentsOfDirectory(
+      at: Self.folder.appendingPathComponent("Transcripts"), includingPropertiesForKeys: nil
+    ).filter { $0.pathExtension == "t" }.sorted { $0.path < $1.path }
+    XCTAssertFalse(files.isEmpty, "no transcripts found")
+    for file in files {
+      try runTranscript(file)
+    }
+  }
+
+  private func runTranscript(_ file: URL) throws {
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let workspace = try CLIWorkspace()
+    defer { workspace.remove() }
+    var recorded: [String] = []
+    var changed = false
+    for block in Transcript.parse(text) {
+      guard let command = block.command else {
+        recorded += block.comment
+        continue
+      }
+      let result = try workspace.run(command)
+      let expected = block.expectedText
+      let actual = Transcript.render(command: command, result: result)
+      recorded += block.comment + actual
+      if actual.joined(separator: "\n") != expected.joined(separator: "\n") {
+        changed = true
+        if ProcessInfo.processInfo.environment["QUIRE_RECORD"] == nil {
+          XCTFail(
+            """
+            \(file.lastPathComponent): $ \(command)
+            --- expected
+            \(expected.joined(separator: "\n"))
+            --- actual
+            \(actual.joined(separator: "\n"))
+            """)
+        }
+      }
+    }
+    if changed, ProcessInfo.processInfo.environment["QUIRE_RECORD"] != nil {
+      try (recorded.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    }
+  }
+}
+
+/// One transcript file: comments, then `$ command` blocks with their expected results.
+enum Transcript {
+  struct Block {
+    var comment: [String] = []
+    var command: String?
+    var body: [String] = []
+
+    /// The block as it should read: command, output, stderr, status.
+    var expectedText: [String] {
+      var lines = ["$ " + (command ?? "")] + body
+      while lines.last == "" { lines.removeLast() }
+      return lines + [""]
+    }
+  }
+
+  static func parse(_ text: String) -> [Block] {
+    var blocks: [Block] = []
+    var current = Block()
+    var pendingComments: [String] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+      if line.hasPrefix("$ ") {
+        if current.command != nil || !current.comment.isEmpty { blocks.append(current) }
+        current = Block(comment: pendingComments, command: String(line.dropFirst(2)))
+        pendingComments = []
+      } else if current.command == nil {
+        current.comment.append(line)
+      } else if line.hasPrefix("# ") && current.body.last == "" {
+        pendingComments.append(line)
+      } else if !pendingComments.isEmpty {
+        pendingComments.append(line)
+      } else {
+        current.body.append(line)
+      }
+    }
+    if current.command != nil || !current.comment.isEmpty { blocks.append(current) }
+    if !pendingComments.isEmpty { blocks.append(Block(comment: pendingComments)) }
+    return blocks
+  }
+
+  static func render(command: String, result: CLIWorkspace.Result) -> [String] {
+    var lines = ["$ " + command]
+    lines += result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    while lines.last == "" { lines.removeLast() }
+    let errors = result.stderr.split(separator: "\n").map { "2> " + $0 }
+    lines += errors
+    if result.status != 0 { lines.append("? \(result.status)") }
+    return lines + [""]
+  }
+}
+
+/// A fresh copy of the fixture vaults, and the `quire` binary run inside it.
+final class CLIWorkspace {
+  struct Result {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+  }
+
+  let root: URL
+
+  init() throws {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent("quire-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: TranscriptTests.folder.appendingPathComponent("Fixtures"), to: root.appendingPathComponent("vaults"))
+  }
+
+  func remove() { try? FileManager.default.removeItem(at: root) }
+
+  /// The `quire` executable built beside the test bundle.
+  static func binary() throws -> URL {
+    let start = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").standardizedFileURL
+    for folder in [start.deletingLastPathComponent(), start, start.deletingLastPathComponent().deletingLastPathComponent()] {
+      let candidate = folder.appendingPathComponent("quire")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    throw NSError(
+      domain: "quire-tests", code: 1,
+      userInfo: [NSLocalizedDescriptionKey: "quire binary not found near \(start.path); run swift build first"])
+  }
+
+  /// Runs a command line: `quire` becomes the binary, words split as a shell would for
+  /// plain and double-quoted words; the working directory is `vaults/`.
+  func run(_ command: String) throws -> Result {
+    var words = Self.split(command)
+    guard words.first == "quire" else { throw NSError(domain: "quire-tests", code: 2) }
+    words.removeFirst()
+    let process = Process()
+    process.executableURL = try Self.binary()
+    process.arguments = words
+    process.currentDirectoryURL = root.appendingPathComponent("vaults")
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    environment["QUIRE_TODAY"] = "2026-11-29"
+    environment["XDG_CACHE_HOME"] = root.appendingPathComponent("cache").path
+    environment["HOME"] = root.path
+    environment.removeValue(forKey: "QUIRE_VAULT")
+    process.environment = environment
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let vaults = root.appendingPathComponent("vaults").path
+    func clean(_ data: Data) -> String {
+      String(decoding: data, as: UTF8.self).replacingOccurrences(of: vaults, with: "$FIXTURES")
+        .replacingOccurrences(of: root.path, with: "$WORKSPACE")
+    }
+    return Result(stdout: clean(outData), stderr: clean(errData), status: process.terminationStatus)
+  }
+
+  static func split(_ command: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var quoted = false
+    var inWord = false
+    for character in command {
+      if character == "\"" {
+        quoted.toggle()
+        inWord = true
+      } else if character == " ", !quoted {
+        if inWord { words.append(current) }
+        current = ""
+        inWord = false
+      } else {
+        current.append(character)
+        inWord = true
+      }
+    }
+    if inWord { words.append(current) }
+    return words
+  }
+}
