@@ -54,7 +54,7 @@ final class TranscriptTests: XCTestCase {
   }
 }
 
-/// One transcript file: comments, then `$ command` blocks with their expected results.
+/// One transcript file: a comment, then `$ command` blocks with their expected results.
 enum Transcript {
   struct Block {
     var comment: [String] = []
@@ -69,27 +69,20 @@ enum Transcript {
     }
   }
 
+  /// Lines before the first `$ ` are a comment; every later line belongs to the command
+  /// above it (so output may hold lines starting with `#`).
   static func parse(_ text: String) -> [Block] {
-    var blocks: [Block] = []
-    var current = Block()
-    var pendingComments: [String] = []
+    var blocks: [Block] = [Block()]
     for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
       if line.hasPrefix("$ ") {
-        if current.command != nil || !current.comment.isEmpty { blocks.append(current) }
-        current = Block(comment: pendingComments, command: String(line.dropFirst(2)))
-        pendingComments = []
-      } else if current.command == nil {
-        current.comment.append(line)
-      } else if line.hasPrefix("# ") && current.body.last == "" {
-        pendingComments.append(line)
-      } else if !pendingComments.isEmpty {
-        pendingComments.append(line)
+        blocks.append(Block(command: String(line.dropFirst(2))))
+      } else if blocks.count == 1 {
+        blocks[0].comment.append(line)
       } else {
-        current.body.append(line)
+        blocks[blocks.count - 1].body.append(line)
       }
     }
-    if current.command != nil || !current.comment.isEmpty { blocks.append(current) }
-    if !pendingComments.isEmpty { blocks.append(Block(comment: pendingComments)) }
+    if blocks[0].comment.last == "" { blocks[0].comment.removeLast() }
     return blocks
   }
 

@@ -75,8 +75,3 @@ hostile.md · page
 
 Text ^[[31mred^[[0m and <U+202E> reversed.
 
-# Hostile ^[]52;c;aGVsbG8=^G title
-
-Text ^[[31mred^[[0m and <U+202E> reversed.
-
-

@@ -14,17 +14,6 @@ Ship it. Back to Home[1].
 Links
   [1] Home.md  resolved
 
-# Alpha
-
-## Goals
-
-### Stretch
-
-Ship it. Back to Home[1].
-
-Links
-  [1] Home.md  resolved
-
 $ quire links --vault obsidian Projects/Beta.md
 Projects/Beta.md:3:12  resolved  Projects/Alpha.md
 Projects/Beta.md:3:30  resolved  Home.md
