@@ -22,24 +22,43 @@ public enum SectionMentionMatcher {
     return names
   }()
 
+  /// A section name prose can mention: the section and the words of its name.
+  public struct Name: Sendable, Hashable {
+    public var section: Int
+    public var words: [String]
+  }
+
   /// Indices of the target's sections named in `text`, in the order the text names them.
   public static func sections(of target: Note, mentionedIn text: String) -> [Int] {
-    guard !text.isEmpty, !target.sections.isEmpty else { return [] }
-    let words = tokens(text)
-    guard !words.isEmpty else { return [] }
+    guard !text.isEmpty else { return [] }
+    return sections(named: names(of: target), in: text)
+  }
+
+  /// The names of a note's sections that prose can mention, longest first.
+  ///
+  /// Worth computing once per note: a vault resolves every link into a note against them.
+  public static func names(of target: Note) -> [Name] {
     var counts: [[String]: Int] = [:]
-    var names: [(section: Int, words: [String])] = []
+    var names: [Name] = []
     let titleKey = tokens(target.title)
+    let titleName = nameTokens(target.title)
     for section in target.sections {
       let key = nameTokens(section.title)
       guard !key.isEmpty, !templateNames.contains(key) else { continue }
-      if section.level == 1, key == nameTokens(target.title) || key == titleKey { continue }
+      if section.level == 1, key == titleName || key == titleKey { continue }
       counts[key, default: 0] += 1
-      names.append((section.index, key))
+      names.append(Name(section: section.index, words: key))
     }
     names = names.filter { counts[$0.words] == 1 }
     names.sort { $0.words.count > $1.words.count }
+    return names
+  }
 
+  /// Sections among `names` (longest first) that `text` names, in the order it names them.
+  public static func sections(named names: [Name], in text: String) -> [Int] {
+    guard !names.isEmpty, !text.isEmpty else { return [] }
+    let words = tokens(text)
+    guard !words.isEmpty else { return [] }
     var claimed = [Bool](repeating: false, count: words.count)
     var found: [(position: Int, section: Int)] = []
     for name in names {
@@ -48,7 +67,7 @@ public enum SectionMentionMatcher {
       var start = 0
       while start + length <= words.count {
         if !claimed[start], words[start] == name.words[0],
-          Array(words[start..<(start + length)]) == name.words,
+          words[start..<(start + length)].elementsEqual(name.words),
           !claimed[start..<(start + length)].contains(true)
         {
           for position in start..<(start + length) { claimed[position] = true }

@@ -7,6 +7,14 @@
 struct LinkResolver: Sendable {
   let notes: [Note]
   let lookup: NoteLookup
+  /// Each note's section names that prose can mention, by note index (computed once).
+  let mentionNames: [[SectionMentionMatcher.Name]]
+
+  init(notes: [Note], lookup: NoteLookup, mentionNames: [[SectionMentionMatcher.Name]]? = nil) {
+    self.notes = notes
+    self.lookup = lookup
+    self.mentionNames = mentionNames ?? notes.map(SectionMentionMatcher.names(of:))
+  }
 
   /// Resolves every link of one note and returns them.
   func resolveLinks(of note: Note) -> [Link] {
@@ -199,7 +207,8 @@ struct LinkResolver: Sendable {
         return
       }
     }
-    for section in SectionMentionMatcher.sections(of: target, mentionedIn: link.annotation)
+    let names = index < mentionNames.count ? mentionNames[index] : []
+    for section in SectionMentionMatcher.sections(named: names, in: link.annotation)
     where !sections.contains(section) {
       sections.append(section)
     }

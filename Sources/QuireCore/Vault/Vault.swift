@@ -25,6 +25,7 @@ public struct Vault: Sendable {
   public var diagnostics: [Diagnostic]
 
   let lookup: NoteLookup
+  let mentionNames: [[SectionMentionMatcher.Name]]
   private var indexByID: [String: Int]
   /// Links pointing at each note, by note index.
   public private(set) var incoming: [[LinkRef]]
@@ -45,7 +46,9 @@ public struct Vault: Sendable {
     for (index, note) in notes.enumerated() { indexByID[note.id] = index }
     self.indexByID = indexByID
 
-    let resolver = LinkResolver(notes: notes, lookup: lookup)
+    let names = Self.parallelMap(notes) { SectionMentionMatcher.names(of: $0) }
+    let resolver = LinkResolver(notes: notes, lookup: lookup, mentionNames: names)
+    self.mentionNames = names
     let resolved = Self.parallelMap(notes) { resolver.resolveLinks(of: $0) }
     for index in notes.indices { notes[index].links = resolved[index] }
     self.notes = notes
@@ -88,7 +91,7 @@ public struct Vault: Sendable {
     if text.hasPrefix("./") { text.removeFirst(2) }
     let probe = Note(id: "")
     var link = Link(raw: text, kind: .wiki)
-    link = LinkResolver(notes: notes, lookup: lookup).resolve(link, from: probe)
+    link = LinkResolver(notes: notes, lookup: lookup, mentionNames: mentionNames).resolve(link, from: probe)
     switch link.state {
     case .resolved:
       guard let id = link.target, let note = note(id) else { return .notFound(suggestions: []) }
