@@ -225,10 +225,10 @@ final class CommonMarkConverter {
     return limit
   }
 
-  /// Trims white space and the dash or colon that usually separates a link from its note.
+  /// Trims white space, and the dash, colon or full stop that separates a link from its note.
   static func tidyAnnotation(_ text: String) -> String {
     var trimmed = Substring(text.trimmed)
-    while let first = trimmed.first, "—–-:,;".contains(first) {
+    while let first = trimmed.first, "—–-:,;.".contains(first) {
       trimmed = Substring(trimmed.dropFirst().trimmed)
     }
     return String(trimmed)
