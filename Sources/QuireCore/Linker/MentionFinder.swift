@@ -1,0 +1,374 @@
+/// Finds prose that names other notes without linking them (FORMAT.md, "Unlinked mentions").
+///
+/// Built once per vault: every title, alias, file stem and looser title form goes into one
+/// table keyed by its first word, longest names first, so scanning a note costs a table
+/// look-up per word rather than a pass per name. Matches are whole words, case-insensitive,
+/// tolerant of a leading article and of typographic quotes and dashes; the longest name wins
+/// where several start at the same word, and matched words are not matched again. A note
+/// never mentions itself, and a title of one common word is looked for only as an alias.
+///
+/// Section mentions: where a section of the source note already links a note, the headings
+/// of that note named elsewhere in the section are mentions of those sections.
+public struct MentionFinder: Sendable {
+  /// One name of a note (or of one of its sections).
+  struct Name: Sendable {
+    var words: [String]
+    var joints: [NameWords.Joint]
+    /// The name started with an article ("The Postern Door"); prose may write it or not.
+    var article: String?
+    /// Punctuation ending the name ("Is Matter Seeing Itself?"), taken into the link text.
+    var trailing: String
+    var note: Int
+    var section: Int?
+    var confidence: MentionConfidence
+  }
+
+  let notes: [Note]
+  let indexByID: [String: Int]
+  /// Names by their first word, longest first.
+  let names: [String: [Name]]
+
+  public init(notes: [Note]) {
+    self.notes = notes
+    var indexByID: [String: Int] = [:]
+    for (index, note) in notes.enumerated() { indexByID[note.id] = index }
+    self.indexByID = indexByID
+    var table: [String: [Name]] = [:]
+    for (index, note) in notes.enumerated() {
+      var seen = Set<[String]>()
+      for name in Self.names(of: note, index: index) where seen.insert(name.words).inserted {
+        table[name.words[0], default: []].append(name)
+      }
+    }
+    for key in table.keys {
+      table[key]?.sort {
+        $0.words.count != $1.words.count
+          ? $0.words.count > $1.words.count : $0.confidence > $1.confidence
+      }
+    }
+    self.names = table
+  }
+
+  public init(vault: Vault) { self.init(notes: vault.notes) }
+
+  // MARK: - Finding
+
+  /// Unlinked mentions in one note's file.
+  ///
+  /// - Parameters:
+  ///   - note: the note as loaded (its links resolved, for section mentions and exclusions).
+  ///   - bytes: the file's bytes.
+  ///   - prose: the byte ranges of `bytes` holding prose (from `ProseRanges`).
+  public func mentions(in note: Note, bytes: [UInt8], prose: [Range<Int>]) -> [Mention] {
+    let linkRanges = note.links.compactMap(\.byteRange).sorted { $0.lowerBound < $1.lowerBound }
+    let sectionNames = self.sectionNames(linkedFrom: note)
+    let lines = LineTable(bytes)
+    var found: [Mention] = []
+    for range in prose {
+      let words = NameWords(bytes, in: range)
+      var position = 0
+      while position < words.words.count {
+        let sectionIndex = note.section(atByte: words.words[position].start, lines: lines)
+        var candidates = names[words.words[position].key] ?? []
+        if let extra = sectionNames[sectionIndex ?? -1]?[words.words[position].key] {
+          candidates = (extra + candidates).sorted { $0.words.count > $1.words.count }
+        }
+        guard
+          let match = bestMatch(
+            candidates, at: position, in: words, bytes: bytes, range: range,
+            excludingNote: indexByID[note.id])
+        else {
+          position += 1
+          continue
+        }
+        position += match.name.words.count
+        let span = match.span
+        if linkRanges.contains(where: { $0.overlaps(span) }) { continue }
+        let location = lines.location(of: span.lowerBound)
+        found.append(
+          Mention(
+            source: note.id, line: location.line, column: location.column, byteRange: span,
+            text: String(decoding: bytes[span], as: UTF8.self),
+            target: notes[match.name.note].id, targetSection: match.name.section,
+            confidence: match.name.confidence, sourceSection: sectionIndex,
+            alternatives: match.alternatives.map { notes[$0].id }))
+      }
+    }
+    return found
+  }
+
+  /// Mentions in a piece of text that is all prose (an imported note's list item).
+  ///
+  /// Byte ranges, lines and columns are those of `text`; `sourceSection` is nil.
+  public func mentions(inText text: String, excluding source: String? = nil) -> [Mention] {
+    let bytes = Array(text.utf8)
+    var probe = Note(id: source ?? "")
+    probe.links = []
+    return mentions(in: probe, bytes: bytes, prose: [0..<bytes.count])
+  }
+
+  /// The longest name that matches at a word, with the notes it names equally well.
+  private func bestMatch(
+    _ candidates: [Name], at position: Int, in words: NameWords, bytes: [UInt8],
+    range: Range<Int>, excludingNote source: Int?
+  ) -> (name: Name, span: Range<Int>, alternatives: [Int])? {
+    var index = 0
+    while index < candidates.count {
+      let length = candidates[index].words.count
+      var matched: [(Name, Range<Int>)] = []
+      while index < candidates.count, candidates[index].words.count == length {
+        let name = candidates[index]
+        index += 1
+        guard name.note != source,
+          let span = span(of: name, at: position, in: words, bytes: bytes, range: range)
+        else { continue }
+        matched.append((name, span))
+      }
+      guard let best = matched.max(by: { $0.0.confidence < $1.0.confidence }) else { continue }
+      let others = Set(
+        matched.filter { $0.0.confidence == best.0.confidence && $0.0.note != best.0.note }
+          .map(\.0.note))
+      return (best.0, best.1, others.sorted())
+    }
+    return nil
+  }
+
+  /// Where a name stands in the text when it matches at `position`.
+  private func span(
+    of name: Name, at position: Int, in text: NameWords, bytes: [UInt8], range: Range<Int>
+  ) -> Range<Int>? {
+    let count = name.words.count
+    guard position + count <= text.words.count else { return nil }
+    for offset in 0..<count where text.words[position + offset].key != name.words[offset] {
+      return nil
+    }
+    for offset in 0..<(count - 1)
+    where !name.joints[offset].accepts(text.joints[position + offset]) {
+      return nil
+    }
+    var start = text.words[position].start
+    var end = text.words[position + count - 1].end
+    guard Self.isBoundary(before: start, in: bytes, range: range),
+      Self.isBoundary(after: end, in: bytes, range: range),
+      !Self.isInsideURL(start..<end, bytes: bytes, range: range)
+    else { return nil }
+    // Take a leading article and the name's own closing punctuation into the link text.
+    if let article = name.article, position > 0, text.words[position - 1].key == article,
+      text.joints[position - 1] == .space,
+      Self.isBoundary(before: text.words[position - 1].start, in: bytes, range: range)
+    {
+      start = text.words[position - 1].start
+    }
+    if !name.trailing.isEmpty {
+      let trailing = Array(name.trailing.utf8)
+      if end + trailing.count <= range.upperBound,
+        Array(bytes[end..<(end + trailing.count)]) == trailing
+      {
+        end += trailing.count
+      }
+    }
+    return start..<end
+  }
+
+  /// A name must not continue a word: no letter, hyphen, path or code mark just before it.
+  static func isBoundary(before offset: Int, in bytes: [UInt8], range: Range<Int>) -> Bool {
+    guard offset > range.lowerBound else { return true }
+    let byte = bytes[offset - 1]
+    if byte >= 0x80 {
+      // A typographic apostrophe or dash (’ ‐ ‑) glued to the word joins it.
+      guard offset - 3 >= range.lowerBound else { return true }
+      let scalar = Array(bytes[(offset - 3)..<offset])
+      return scalar != [0xE2, 0x80, 0x99] && scalar != [0xE2, 0x80, 0x90]
+        && scalar != [0xE2, 0x80, 0x91]
+    }
+    if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'") {
+      // An opening quote or a full stop after a space is fine; one glued to a word is not.
+      return !(offset - 2 >= range.lowerBound && isWordByte(bytes[offset - 2]))
+    }
+    return !"-_/\\@#~$%&*=+`".utf8.contains(byte)
+  }
+
+  /// A name must end a word: a possessive `'s` may follow, a hyphenated word may not.
+  static func isBoundary(after offset: Int, in bytes: [UInt8], range: Range<Int>) -> Bool {
+    guard offset < range.upperBound else { return true }
+    let byte = bytes[offset]
+    let next = offset + 1 < range.upperBound ? bytes[offset + 1] : nil
+    switch byte {
+    case UInt8(ascii: "'"):
+      return next == UInt8(ascii: "s")
+        && (offset + 2 >= range.upperBound || !isWordByte(bytes[offset + 2]))
+    case UInt8(ascii: "."):
+      return next.map { !isWordByte($0) } ?? true
+    case 0xE2:
+      guard offset + 2 < range.upperBound else { return true }
+      let scalar = Array(bytes[offset...(offset + 2)])
+      if scalar == [0xE2, 0x80, 0x99] {
+        return offset + 3 < range.upperBound && bytes[offset + 3] == UInt8(ascii: "s")
+          && (offset + 4 >= range.upperBound || !isWordByte(bytes[offset + 4]))
+      }
+      return scalar != [0xE2, 0x80, 0x90] && scalar != [0xE2, 0x80, 0x91]
+    default:
+      return !"-_/\\@#~$%&*=+`".utf8.contains(byte)
+    }
+  }
+
+  static func isWordByte(_ byte: UInt8) -> Bool {
+    byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+  }
+
+  /// Whether the words sit inside a URL or an e-mail address written as plain text.
+  static func isInsideURL(_ span: Range<Int>, bytes: [UInt8], range: Range<Int>) -> Bool {
+    func isSpace(_ byte: UInt8) -> Bool {
+      byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
+        || byte == UInt8(ascii: "\r")
+    }
+    var start = span.lowerBound
+    while start > range.lowerBound, !isSpace(bytes[start - 1]) { start -= 1 }
+    var end = span.upperBound
+    while end < range.upperBound, !isSpace(bytes[end]) { end += 1 }
+    let token = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+    return token.contains("://") || token.hasPrefix("www.") || token.contains("@")
+  }
+
+  // MARK: - Names
+
+  static let articles: Set<String> = ["the", "a", "an"]
+
+  /// Every name a note goes by, with the confidence a match of it deserves.
+  static func names(of note: Note, index: Int) -> [Name] {
+    var result: [Name] = []
+    if let title = name(note.title, note: index, confidence: .exact, alias: false) {
+      result.append(title)
+    }
+    for alias in note.aliases {
+      if let name = name(alias, note: index, confidence: .alias, alias: true) { result.append(name) }
+    }
+    let stemWords = NameWords(name: note.stem)
+    if stemWords.words.count >= 2,
+      let stem = name(note.stem, note: index, confidence: .stem, alias: false)
+    {
+      result.append(stem)
+    }
+    for loose in looseTitles(note.title) {
+      if let name = name(loose, note: index, confidence: .fuzzy, alias: false) {
+        result.append(name)
+      }
+    }
+    return result
+  }
+
+  /// The part of a title before a colon, and a title without a trailing parenthesis.
+  static func looseTitles(_ title: String) -> [String] {
+    var forms: [String] = []
+    if let colon = title.firstIndex(of: ":") {
+      forms.append(String(title[..<colon]).trimmed)
+    }
+    if title.hasSuffix(")"), let open = title.lastIndex(of: "("), open != title.startIndex {
+      forms.append(String(title[..<open]).trimmed)
+    }
+    return forms.filter { NameWords(name: $0).words.count >= 2 }
+  }
+
+  /// A name as the finder keeps it, or nil when it must not be looked for.
+  static func name(
+    _ text: String, note: Int, section: Int? = nil, confidence: MentionConfidence, alias: Bool
+  ) -> Name? {
+    let parsed = NameWords(name: text)
+    var words = parsed.words.map(\.key)
+    var joints = parsed.joints
+    var article: String? = nil
+    if words.count > 1, articles.contains(words[0]) {
+      article = words[0]
+      words.removeFirst()
+      joints.removeFirst()
+    }
+    guard let first = words.first else { return nil }
+    if words.count == 1, !alias, CommonWords.contains(first) || first.count < 3 { return nil }
+    var trailing = ""
+    for character in text.trimmed.reversed() {
+      guard !character.isLetter, !character.isNumber, character != " " else { break }
+      trailing.insert(character, at: trailing.startIndex)
+    }
+    if trailing.contains(")") && !text.contains("(") { trailing = "" }
+    return Name(
+      words: words, joints: joints, article: article, trailing: trailing, note: note,
+      section: section, confidence: confidence)
+  }
+
+  /// Names of the sections of the notes each section of `note` links, by the linking section.
+  ///
+  /// Headings named in a link's annotation are already part of that link and left out.
+  private func sectionNames(linkedFrom note: Note) -> [Int: [String: [Name]]] {
+    var result: [Int: [String: [Name]]] = [:]
+    var covered: [Int: Set<[Int]>] = [:]
+    for link in note.links where link.isEdge && link.kind != .frontmatter {
+      guard let target = link.target, target != note.id, let targetIndex = indexByID[target]
+      else { continue }
+      let section = link.sourceSection ?? -1
+      covered[section, default: []].formUnion(link.targetSections.map { [targetIndex, $0] })
+    }
+    for link in note.links where link.isEdge && link.kind != .frontmatter {
+      guard let target = link.target, target != note.id, let targetIndex = indexByID[target]
+      else { continue }
+      let section = link.sourceSection ?? -1
+      let targetNote = notes[targetIndex]
+      for heading in Self.mentionableSections(of: targetNote)
+      where !(covered[section]?.contains([targetIndex, heading]) ?? false) {
+        guard
+          let name = Self.name(
+            targetNote.sections[heading].title, note: targetIndex, section: heading,
+            confidence: .exact, alias: true)
+        else { continue }
+        result[section, default: [:]][name.words[0], default: []].append(name)
+      }
+    }
+    return result
+  }
+}
+
+extension MentionFinder {
+  /// Sections prose can name: unique headings that are not a template heading of some
+  /// note type nor the note's own title (as `SectionMentionMatcher` reads them).
+  static func mentionableSections(of note: Note) -> [Int] {
+    var counts: [[String]: Int] = [:]
+    let title = SectionMentionMatcher.nameTokens(note.title)
+    var keys: [(Int, [String])] = []
+    for section in note.sections {
+      let key = SectionMentionMatcher.nameTokens(section.title)
+      guard !key.isEmpty, !SectionMentionMatcher.templateNames.contains(key) else { continue }
+      if section.level == 1, key == title { continue }
+      counts[key, default: 0] += 1
+      keys.append((section.index, key))
+    }
+    return keys.filter { counts[$0.1] == 1 }.map(\.0)
+  }
+}
+
+/// Line starts of a file, to turn byte offsets into lines and UTF-8 columns.
+struct LineTable {
+  var starts: [Int] = [0]
+
+  init(_ bytes: [UInt8]) {
+    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+      starts.append(offset + 1)
+    }
+  }
+
+  /// Line and column (both 1-based) of a byte offset.
+  func location(of offset: Int) -> (line: Int, column: Int) {
+    var low = 0
+    var high = starts.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+    }
+    return (low + 1, offset - starts[low] + 1)
+  }
+}
+
+extension Note {
+  /// The innermost section holding a byte offset of the file.
+  func section(atByte offset: Int, lines: LineTable) -> Int? {
+    section(atLine: lines.location(of: offset).line)?.index
+  }
+}
