@@ -172,7 +172,7 @@ $ quire graph --vault obsidian
       "line": 3,
       "column": 78,
       "text": "Ada Lovelace",
-      "annotation": "."
+      "annotation": ""
     },
     {
       "source": "Home.md",
@@ -186,7 +186,7 @@ $ quire graph --vault obsidian
       "line": 4,
       "column": 14,
       "text": "diagram.png",
-      "annotation": ".",
+      "annotation": "",
       "url": "attachments/diagram.png"
     },
     {
@@ -201,7 +201,7 @@ $ quire graph --vault obsidian
       "line": 4,
       "column": 48,
       "text": "Links",
-      "annotation": "."
+      "annotation": ""
     },
     {
       "source": "Home.md",
@@ -258,7 +258,7 @@ $ quire graph --vault obsidian
       "line": 18,
       "column": 56,
       "text": "Alpha > No such heading",
-      "annotation": ".",
+      "annotation": "",
       "reason": "no heading 'No such heading' in Projects/Alpha.md",
       "missingAnchor": "No such heading",
       "note": "Projects/Alpha.md"
@@ -275,7 +275,7 @@ $ quire graph --vault obsidian
       "line": 19,
       "column": 12,
       "text": "Notes",
-      "annotation": ".",
+      "annotation": "",
       "candidates": ["Archive/Notes.md", "Projects/Notes.md"],
       "followed": "Archive/Notes.md"
     },
@@ -291,7 +291,7 @@ $ quire graph --vault obsidian
       "line": 4,
       "column": 11,
       "text": "Beta",
-      "annotation": "."
+      "annotation": ""
     },
     {
       "source": "People/Ada Lovelace.md",
@@ -305,7 +305,7 @@ $ quire graph --vault obsidian
       "line": 4,
       "column": 39,
       "text": "Alpha",
-      "annotation": "."
+      "annotation": ""
     },
     {
       "source": "Projects/Alpha.md",
@@ -319,7 +319,7 @@ $ quire graph --vault obsidian
       "line": 11,
       "column": 18,
       "text": "Home",
-      "annotation": "."
+      "annotation": ""
     },
     {
       "source": "Projects/Beta.md",
@@ -347,7 +347,7 @@ $ quire graph --vault obsidian
       "line": 3,
       "column": 30,
       "text": "Home",
-      "annotation": "."
+      "annotation": ""
     }
   ],
   "ghosts": [
