@@ -1,15 +1,15 @@
-/// How many terminal columns a character takes: 0, 1 or 2.
+/// How many terminal cells a character takes: 0, 1 or 2 (the browser's own wcwidth).
 ///
 /// A small wcwidth: combining marks and format characters take none, East Asian wide and
 /// fullwidth characters and emoji take two, everything else one. The tables cover the
 /// ranges that notes actually contain; they are sorted so that a binary search finds a range.
-public enum DisplayWidth {
+public enum CellWidth {
   /// The columns a grapheme cluster takes on a terminal.
   public static func of(_ character: Character) -> Int {
     if character.isASCII { return 1 }
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
-    var width = of(first)
+    var width = of(scalar: first)
     if width == 1 {
       // An emoji presentation selector, or a flag made of two regional indicators, is wide.
       if scalars.contains(where: { $0.value == 0xFE0F }) { width = 2 }
@@ -17,13 +17,13 @@ public enum DisplayWidth {
     }
     if width == 0 {
       // A cluster that begins with a combining mark (no base) shows as one column.
-      return scalars.count > 1 ? scalars.dropFirst().map(of).max() ?? 0 : 0
+      return scalars.count > 1 ? scalars.dropFirst().map { of(scalar: $0) }.max() ?? 0 : 0
     }
     return width
   }
 
   /// The columns a single scalar takes, as wcwidth counts it (controls count 0).
-  public static func of(_ scalar: Unicode.Scalar) -> Int {
+  public static func of(scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
     if value < 0x7F { return value < 0x20 ? 0 : 1 }
     if value < 0xA0 { return 0 }

@@ -34,7 +34,7 @@ public enum MatchFinder {
     let lower = characters.map { Character($0.lowercased().first.map(String.init) ?? String($0)) }
     var columns = [Int](repeating: 0, count: characters.count + 1)
     for (index, character) in characters.enumerated() {
-      columns[index + 1] = columns[index] + DisplayWidth.of(character)
+      columns[index + 1] = columns[index] + CellWidth.of(character)
     }
     var result: [Match] = []
     var start = 0
