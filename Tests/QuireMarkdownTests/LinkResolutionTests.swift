@@ -68,6 +68,8 @@ final class LinkResolutionTests: XCTestCase {
       ("witness-ai#postern door", .wiki, "x.md", .resolved, "threads/witness-ai.md", ["The Postern Door"]),
       ("witness-ai#The Postern Door#Component 3", .wiki, "x.md", .resolved, "threads/witness-ai.md", ["Component 3"]),
       ("witness-ai#The Positive Formation#Component 3", .wiki, "x.md", .broken, "threads/witness-ai.md", []),
+      ("witness-ai#^a1b2c3", .wiki, "x.md", .resolved, "threads/witness-ai.md", []),
+      ("witness-ai#The Postern Door#^a1b2c3", .wiki, "x.md", .resolved, "threads/witness-ai.md", ["The Postern Door"]),
       ("notes", .wiki, "b/deep/probe.md", .ambiguous, "b/notes.md", []),
       ("a/notes", .wiki, "b/deep/probe.md", .resolved, "a/notes.md", []),
       ("figure.pdf", .wiki, "x.md", .asset, "b/figure.pdf", []),

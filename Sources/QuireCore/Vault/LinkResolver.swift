@@ -194,7 +194,9 @@ struct LinkResolver: Sendable {
     guard let targetID = link.target, let index = lookup.byPath[targetID] else { return }
     let target = notes[index]
     var sections: [Int] = []
-    let anchors = link.kind == .frontmatter ? [] : link.rawAnchors
+    var anchors = link.kind == .frontmatter ? [] : link.rawAnchors
+    // Obsidian block references (`#^block-id`) name a paragraph, not a heading.
+    if let last = anchors.last, last.hasPrefix("^") { anchors.removeLast() }
     if !anchors.isEmpty {
       if let section = findSection(anchors, in: target, wiki: link.kind != .markdown) {
         sections.append(section)
