@@ -32,4 +32,24 @@ final class BundledVaultTests: XCTestCase {
     let notes = graph?["notes"] as? [[String: Any]] ?? []
     XCTAssertGreaterThanOrEqual(notes.count, 12)
   }
+
+  func testTheDotGraphRendersWithGraphviz() throws {
+    let dot = ["/usr/bin/dot", "/usr/local/bin/dot"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    guard let dot else { throw XCTSkip("Graphviz is not installed (make test installs it)") }
+    let workspace = try CLIWorkspace()
+    defer { workspace.remove() }
+    let graph = try workspace.run("quire graph --format dot --vault \"\(notes)\"")
+    XCTAssertEqual(graph.status, 0, graph.stderr)
+    let input = workspace.root.appendingPathComponent("vault.dot")
+    try graph.stdout.write(to: input, atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: dot)
+    process.arguments = ["-Tsvg", input.path, "-o", workspace.root.appendingPathComponent("vault.svg").path]
+    try process.run()
+    process.waitUntilExit()
+    XCTAssertEqual(process.terminationStatus, 0)
+    let svg = try String(contentsOf: workspace.root.appendingPathComponent("vault.svg"), encoding: .utf8)
+    XCTAssertTrue(svg.contains("cluster_thread"), "notes are clustered by type")
+    XCTAssertTrue(svg.contains("Is Matter Seeing Itself?"))
+  }
 }

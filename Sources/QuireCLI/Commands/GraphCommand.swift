@@ -64,7 +64,8 @@ struct GraphCommand: ParsableCommand {
       "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         .replacingOccurrences(of: "\n", with: " ") + "\""
     }
-    var lines = ["digraph vault {", "  rankdir=LR;", "  node [shape=box, style=rounded, fontname=\"Helvetica\"];"]
+    // newrank lets dot rank edges that cross clusters (without it, layout can fail).
+    var lines = ["digraph vault {", "  rankdir=LR;", "  newrank=true;", "  node [shape=box, style=rounded, fontname=\"Helvetica\"];"]
     let byType = Dictionary(grouping: included.sorted()) { vault.notes[$0].type }
     for type in NoteType.allCases {
       guard let members = byType[type] else { continue }

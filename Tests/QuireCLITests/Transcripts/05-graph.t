@@ -361,6 +361,7 @@ $ quire graph --vault obsidian
 $ quire graph --vault research --format dot --focus witness-ai --depth 1
 digraph vault {
   rankdir=LR;
+  newrank=true;
   node [shape=box, style=rounded, fontname="Helvetica"];
   subgraph "cluster_finding" {
     label="Findings";
