@@ -51,6 +51,8 @@ public struct Mention: Sendable, Hashable {
   public var sourceSection: Int?
   /// Other notes the same words name equally well; empty unless the mention is ambiguous.
   public var alternatives: [String]
+  /// Notes the same words name less surely (a title's loose form where another's title matches).
+  public var weaker: [String] = []
 
   public init(
     source: String, line: Int, column: Int, byteRange: Range<Int>, text: String, target: String,

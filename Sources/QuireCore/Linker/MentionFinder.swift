@@ -85,13 +85,15 @@ public struct MentionFinder: Sendable {
         let span = match.span
         if linkRanges.contains(where: { $0.overlaps(span) }) { continue }
         let location = lines.location(of: span.lowerBound)
-        found.append(
+        var mention =
           Mention(
             source: note.id, line: location.line, column: location.column, byteRange: span,
             text: String(decoding: bytes[span], as: UTF8.self),
             target: notes[match.name.note].id, targetSection: match.name.section,
             confidence: match.name.confidence, sourceSection: sectionIndex,
-            alternatives: match.alternatives.map { notes[$0].id }))
+            alternatives: match.alternatives.map { notes[$0].id })
+        mention.weaker = match.weaker.map { notes[$0].id }
+        found.append(mention)
       }
     }
     return found
@@ -111,7 +113,7 @@ public struct MentionFinder: Sendable {
   private func bestMatch(
     _ candidates: [Name], at position: Int, in words: NameWords, bytes: [UInt8],
     range: Range<Int>, excludingNote source: Int?
-  ) -> (name: Name, span: Range<Int>, alternatives: [Int])? {
+  ) -> (name: Name, span: Range<Int>, alternatives: [Int], weaker: [Int])? {
     var index = 0
     while index < candidates.count {
       let length = candidates[index].words.count
@@ -128,7 +130,11 @@ public struct MentionFinder: Sendable {
       let others = Set(
         matched.filter { $0.0.confidence == best.0.confidence && $0.0.note != best.0.note }
           .map(\.0.note))
-      return (best.0, best.1, others.sorted())
+      let weaker = Set(
+        matched.filter { $0.0.confidence < best.0.confidence && $0.0.note != best.0.note }
+          .map(\.0.note)
+      ).subtracting(others).subtracting([best.0.note])
+      return (best.0, best.1, others.sorted(), weaker.sorted())
     }
     return nil
   }
