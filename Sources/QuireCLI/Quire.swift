@@ -17,7 +17,7 @@ public struct Quire: ParsableCommand {
       BrowseCommand.self, ListCommand.self, ShowCommand.self, LinksCommand.self,
       BacklinksCommand.self, SearchCommand.self, GraphCommand.self, PathCommand.self,
       CheckCommand.self, IndexCommand.self,
-      LinkCommand.self, ImportCommand.self,
+      LinkCommand.self, ImportCommand.self, MoveCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self
   )
