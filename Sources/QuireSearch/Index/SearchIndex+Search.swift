@@ -38,7 +38,7 @@ extension SearchIndex {
           if found.count == limit { break }
         }
       }
-      return try found.prefix(limit).compactMap { try hit(db, for: $0, pattern: sectionPattern) }
+      return try found.prefix(limit).compactMap { try hit(db, for: $0, query: query) }
     }
   }
 
@@ -110,44 +110,39 @@ extension SearchIndex {
   }
 
   /// The hit for a candidate: its note, best section and a snippet.
-  private func hit(_ db: Database, for candidate: Candidate, pattern: String) throws -> SearchHit? {
+  ///
+  /// The section is the candidate's row when the section tier found it; for a title hit,
+  /// the row of the note whose heading and text hold most of the query's words (none:
+  /// the hit is the note as a whole and the snippet is its title).
+  private func hit(_ db: Database, for candidate: Candidate, query: SearchQuery) throws -> SearchHit? {
     guard
       let note = try Row.fetchOne(
         db, sql: "SELECT path, title, type, firstRow, lastRow FROM note WHERE id = ?",
         arguments: [candidate.note])
     else { return nil }
-    let firstRow: Int64 = note[3]
-    let lastRow: Int64 = note[4]
-    // The best section of the note, with a snippet of its body (or heading, or title).
-    let best = try Row.fetchOne(
-      db,
-      sql: """
-        SELECT fts.rowid, bm25(fts, \(IndexSchema.sectionWeights)) AS score,
-          snippet(fts, 3, ?, ?, ?, 16), snippet(fts, 2, ?, ?, '', 16), snippet(fts, 0, ?, ?, ?, 16),
-          s.sectionIndex, s.heading
-        FROM fts JOIN section s ON s.id = fts.rowid
-        WHERE fts MATCH ? AND fts.rowid BETWEEN ? AND ?
-        ORDER BY score LIMIT 1
-        """,
-      arguments: [
-        SnippetMarkup.openText, SnippetMarkup.closeText, SnippetMarkup.ellipsis,
-        SnippetMarkup.openText, SnippetMarkup.closeText,
-        SnippetMarkup.openText, SnippetMarkup.closeText, SnippetMarkup.ellipsis,
-        pattern, candidate.row ?? firstRow, candidate.row ?? lastRow,
-      ])
     let type = NoteType(rawValue: note[2]) ?? .page
     var hit = SearchHit(id: note[0], title: note[1], type: type, score: candidate.score)
-    guard let best else { return hit }
-    let body = SnippetMarkup.parse(best[2])
-    let heading = SnippetMarkup.parse(best[3])
-    if !body.highlights.isEmpty || !heading.highlights.isEmpty {
-      hit.section = best[5]
-      hit.sectionTitle = best[6]
-      (hit.snippet, hit.highlights) = body.highlights.isEmpty ? heading : body
-    } else {
-      (hit.snippet, hit.highlights) = SnippetMarkup.parse(best[4])
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT s.sectionIndex, s.heading, fts.heading, fts.body FROM fts
+        JOIN section s ON s.id = fts.rowid WHERE fts.rowid BETWEEN ? AND ?
+        """,
+      arguments: [candidate.row ?? note[3], candidate.row ?? note[4]])
+    let maker = SnippetMaker(query: query)
+    var best: (row: Row, count: Int)? = nil
+    for row in rows {
+      let count = maker.matchCount(in: row[2]) * 4 + maker.matchCount(in: row[3])
+      if count > (best?.count ?? 0) { best = (row, count) }
     }
-    if candidate.row == nil { hit.score = -(best[1] as Double) }
+    if let best {
+      hit.section = best.row[0]
+      hit.sectionTitle = best.row[1]
+      let body = maker.snippet(of: best.row[3])
+      (hit.snippet, hit.highlights) = body.highlights.isEmpty ? maker.snippet(of: best.row[2]) : body
+    } else {
+      (hit.snippet, hit.highlights) = maker.snippet(of: hit.title)
+    }
     return hit
   }
 }
