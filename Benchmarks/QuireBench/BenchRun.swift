@@ -1,0 +1,113 @@
+import Foundation
+import QuireTestSupport
+
+/// `quire-bench run`: for each size, the vault, then every figure, then one table.
+struct BenchRun {
+  let options: BenchCommand.RunOptions
+
+  /// Single words from the fixed query list, for the ripgrep scan.
+  static let scanWords = ["memory", "disposition", "palimpsest", "sycophancy", "membrane", "meridian"]
+
+  func log(_ message: String) {
+    FileHandle.standardError.write(Data("quire-bench: \(message)\n".utf8))
+  }
+
+  func run() throws {
+    let cache = VaultCache(directory: URL(fileURLWithPath: options.directory))
+    print("## quire-bench \(Self.machine())\n")
+    for size in options.sizes {
+      let (folder, manifest) = try cache.vault(notes: size, seed: options.seed, log: log)
+      let table = try measure(folder: folder, manifest: manifest)
+      print(table.text)
+    }
+  }
+
+  /// Every figure for one vault.
+  func measure(folder: URL, manifest: VaultCache.Manifest) throws -> BenchTable {
+    let summary = manifest.summary
+    let files = try VaultFiles(root: folder)
+    let notes = Double(files.paths.count)
+    let megabytes = Double(summary.bytes) / 1e6
+
+    // One untimed read warms the page cache: every figure below is "page cache warm".
+    _ = try ChildProcess.measure(.read, directory: folder)
+
+    var samples: [Probe: [Measurement]] = [:]
+    for round in 1...options.runs {
+      for probe in [Probe.read, .load, .cmark, .cmarkTwoCores] {
+        log("\(Format.count(files.paths.count)) notes: \(probe.rawValue) \(round)/\(options.runs)")
+        samples[probe, default: []].append(try ChildProcess.measure(probe, directory: folder))
+      }
+    }
+    func median(_ probe: Probe) -> Double { Statistics.median(samples[probe, default: []].map(\.seconds)) }
+    func peak(_ probe: Probe) -> Int { samples[probe, default: []].map(\.peakBytes).max() ?? 0 }
+
+    var table = BenchTable(
+      title: "\(Format.count(files.paths.count)) notes, \(Format.megabytes(summary.bytes)), "
+        + "\(Format.count(summary.links)) links written (\(Format.count(summary.brokenLinks)) broken), seed \(manifest.seed)",
+      header: ["measurement", "time", "notes/s", "MB/s", "peak RSS", "what it is"])
+    func row(_ name: String, _ seconds: Double, peak: Int?, _ what: String) {
+      table.add([
+        name, Format.seconds(seconds), Format.rate(notes / seconds), String(format: "%.1f", megabytes / seconds),
+        peak.map(Format.megabytes) ?? "", what,
+      ])
+    }
+    let runs = "median of \(options.runs)"
+    row("read files", median(.read), peak: peak(.read), "open + read every note, one core; the floor (\(runs))")
+    row("**Quire load**", median(.load), peak: peak(.load), "`VaultLoader(root:options:).load()`: scan, parse on 2 cores, resolve (\(runs))")
+    row("cmark-gfm, 1 core", median(.cmark), peak: peak(.cmark), "in process: read + parse, table/autolink/strikethrough (\(runs))")
+    row("cmark-gfm, 2 cores", median(.cmarkTwoCores), peak: peak(.cmarkTwoCores), "the same on two threads (\(runs))")
+
+    var cmarkCommand: Double?
+    if !options.skipTools {
+      log("\(Format.count(files.paths.count)) notes: cmark-gfm command line")
+      let times = try (0..<options.runs).compactMap { _ in try ToolBaselines.cmarkCommand(files) }
+      if !times.isEmpty {
+        let seconds = Statistics.median(times)
+        cmarkCommand = seconds
+        row("cmark-gfm command", seconds, peak: nil, "`cmark-gfm --extension table ... FILES > /dev/null`, HTML rendered too (\(runs))")
+      }
+      log("\(Format.count(files.paths.count)) notes: sqlite3 FTS5")
+      if let fts = try ToolBaselines.sqliteFTS5(files, scratch: folder.deletingLastPathComponent()) {
+        row("sqlite3 FTS5 build", fts.seconds, peak: nil, "sqlite3 shell: plain `fts5(path, body)` table of every note (\(Format.count(fts.rows)) rows, 1 run)")
+      }
+      log("\(Format.count(files.paths.count)) notes: ripgrep")
+      if let scans = try ToolBaselines.ripgrep(files, words: Self.scanWords) {
+        table.add([
+          "ripgrep scan", "p50 \(Format.seconds(Statistics.median(scans)))", "", "", "",
+          "`rg --count-matches -i -F WORD`, one run per word: \(Self.scanWords.joined(separator: ", ")); max \(Format.seconds(scans.max() ?? 0))",
+        ])
+      }
+    }
+
+    let load = median(.load)
+    var ratios = [
+      "Quire load / cmark-gfm 2 cores: **\(Format.ratio(load / median(.cmarkTwoCores)))**",
+      "Quire load / cmark-gfm 1 core: **\(Format.ratio(load / median(.cmark)))**",
+    ]
+    if let cmarkCommand { ratios.append("Quire load / cmark-gfm command: **\(Format.ratio(load / cmarkCommand))**") }
+    table.notes.append("Ratios (issue 2 asks ≤ 3× cmark-gfm alone): " + ratios.joined(separator: "; "))
+    if let loaded = samples[.load]?.last {
+      table.notes.append(
+        "The loader found \(Format.count(loaded.files)) notes, \(Format.count(loaded.links ?? 0)) links, "
+          + "\(Format.count(loaded.brokenLinks ?? 0)) broken (\(Format.count(loaded.brokenAnchors ?? 0)) of them missing anchors); "
+          + "the generator wrote \(Format.count(summary.links)) links (front-matter references included), "
+          + "\(Format.count(summary.brokenLinks)) of them broken on purpose.")
+    }
+    return table
+  }
+
+  /// "2 cores, Linux ..., Swift ...": what the figures were measured on.
+  static func machine() -> String {
+    let info = ProcessInfo.processInfo
+    let date = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
+    var model = ""
+    if let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+      let line = cpu.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+      let colon = line.firstIndex(of: ":")
+    {
+      model = ", " + line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    }
+    return "— \(date), \(info.activeProcessorCount) cores\(model), \(Format.megabytes(Int(info.physicalMemory))) RAM"
+  }
+}

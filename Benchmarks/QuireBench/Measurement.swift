@@ -1,0 +1,92 @@
+import Foundation
+import QuireCore
+import QuireMarkdown
+
+/// One timed measurement, made in a child process and sent back as one JSON line.
+struct Measurement: Codable, Sendable {
+  var seconds: Double
+  /// The child's peak resident memory (VmHWM), in bytes.
+  var peakBytes: Int
+  var files: Int
+  var bytes: Int
+  /// What the loader found, to check it sees what the generator wrote.
+  var links: Int?
+  var brokenLinks: Int?
+  var brokenAnchors: Int?
+}
+
+/// Runs one probe in this process and prints its measurement.
+enum ProbeRunner {
+  static func run(_ probe: Probe, directory: String) throws -> Measurement {
+    let root = URL(fileURLWithPath: directory)
+    switch probe {
+    case .load:
+      let clock = ContinuousClock()
+      let start = clock.now
+      let vault = try VaultLoader(root: root, options: VaultLoader.Options()).load()
+      let seconds = (clock.now - start).seconds
+      var links = 0
+      var broken = 0
+      var brokenAnchors = 0
+      var bytes = 0
+      for note in vault.notes {
+        bytes += note.byteCount
+        links += note.links.count
+        for link in note.links {
+          if link.state == .broken { broken += 1 }
+          if link.missingAnchor != nil { brokenAnchors += 1 }
+        }
+      }
+      return Measurement(
+        seconds: seconds, peakBytes: ProcessStatus.peakResidentBytes(), files: vault.notes.count,
+        bytes: bytes, links: links, brokenLinks: broken, brokenAnchors: brokenAnchors)
+    case .cmark, .cmarkTwoCores:
+      // The file list is made before the clock starts: the baseline is read + parse only.
+      let files = try VaultFiles(root: root)
+      let clock = ContinuousClock()
+      let start = clock.now
+      let totals = CmarkBaseline.parse(files, threads: probe == .cmark ? 1 : 2)
+      let seconds = (clock.now - start).seconds
+      return Measurement(
+        seconds: seconds, peakBytes: ProcessStatus.peakResidentBytes(), files: totals.files,
+        bytes: totals.bytes)
+    case .read:
+      let files = try VaultFiles(root: root)
+      let clock = ContinuousClock()
+      let start = clock.now
+      var bytes = 0
+      for path in files.paths { bytes += VaultFiles.read(files.absolute(path)).count }
+      let seconds = (clock.now - start).seconds
+      return Measurement(
+        seconds: seconds, peakBytes: ProcessStatus.peakResidentBytes(), files: files.paths.count,
+        bytes: bytes)
+    }
+  }
+}
+
+/// This process's own figures from `/proc/self/status`.
+enum ProcessStatus {
+  /// Peak resident set size (VmHWM) in bytes; 0 where /proc is missing.
+  static func peakResidentBytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      let kilobytes = line.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) } ?? 0
+      return kilobytes * 1024
+    }
+    return 0
+  }
+
+  /// The path of the running executable, to start children of the same build.
+  static func executablePath() -> String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
+  }
+}
+
+extension Duration {
+  /// The duration in seconds as a Double.
+  var seconds: Double {
+    let parts = components
+    return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+  }
+}
