@@ -36,7 +36,8 @@ struct ImportCommand: ParsableCommand {
       throw CLIFailure("--into must be a folder inside the vault: \(current)")
     }
     let vault = try vaultOptions.load()
-    let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+    // QUIRE_TODAY fixes "now" for tests, as in `check`.
+    let year = CheckCommand.today().year
     let importer = NoteImporter(
       vault: vault,
       options: .init(title: title, type: noteType, folder: folder, year: year, createStubs: createStubs))
