@@ -32,6 +32,7 @@ enum BenchCommand: Equatable {
            quire-bench generate --notes N [--seed S] --out DIR
            quire-bench callgrind [--sizes 1000] [--dir bench-vaults] [--seed 1]
            quire-bench measure-load|measure-cmark|measure-cmark-2|measure-read DIR
+           quire-bench measure-index|measure-reopen|measure-edit|measure-queries|measure-redraw DIR
            quire-bench broken-links DIR
 
     run (the default) generates the vaults it lacks under --dir, then prints one table per
@@ -124,6 +125,16 @@ enum Probe: String, CaseIterable {
   case cmarkTwoCores = "measure-cmark-2"
   /// Reading every file and nothing else: the floor.
   case read = "measure-read"
+  /// The search cache built from nothing: open, load (every note parsed), index.
+  case index = "measure-index"
+  /// The same with the cache warm: no note parsed, nothing written.
+  case reopen = "measure-reopen"
+  /// The same after one note was edited.
+  case edit = "measure-edit"
+  /// Query latencies over the warm index.
+  case queries = "measure-queries"
+  /// Keystrokes replayed through the terminal UI's update and render.
+  case redraw = "measure-redraw"
 }
 
 /// Why the bench stopped.

@@ -19,6 +19,7 @@ struct BenchRun {
       let (folder, manifest) = try cache.vault(notes: size, seed: options.seed, log: log)
       let table = try measure(folder: folder, manifest: manifest)
       print(table.text)
+      print(try measureSearch(folder: folder, notes: size).text)
     }
   }
 
@@ -94,6 +95,64 @@ struct BenchRun {
           + "the generator wrote \(Format.count(summary.links)) links (front-matter references included), "
           + "\(Format.count(summary.brokenLinks)) of them broken on purpose.")
     }
+    return table
+  }
+
+  /// The search cache and the browser: cold index, warm reopen, one edit, queries, keystrokes.
+  func measureSearch(folder: URL, notes: Int) throws -> BenchTable {
+    var table = BenchTable(
+      title: "\(Format.count(notes)) notes: search cache and browser",
+      header: ["measurement", "time", "p99", "peak RSS", "what it is"])
+    func probe(_ probe: Probe, runs: Int) throws -> [Measurement] {
+      try (1...runs).map { round in
+        log("\(Format.count(notes)) notes: \(probe.rawValue) \(round)/\(runs)")
+        return try ChildProcess.measure(probe, directory: folder)
+      }
+    }
+    func phase(_ samples: [Measurement], _ name: String) -> Double {
+      Statistics.median(samples.map { $0.phases?[name] ?? 0 })
+    }
+    func peak(_ samples: [Measurement]) -> String { Format.megabytes(samples.map(\.peakBytes).max() ?? 0) }
+
+    // The cold build is long at 100,000 notes; one run says enough there.
+    let coldRuns = notes > 20_000 ? 1 : options.runs
+    let cold = try probe(.index, runs: coldRuns)
+    table.add([
+      "cold index", Format.seconds(Statistics.median(cold.map(\.seconds))), "", peak(cold),
+      "empty cache: load \(Format.seconds(phase(cold, "load"))) (every note parsed) + FTS5 index "
+        + "\(Format.seconds(phase(cold, "refresh index"))) (median of \(coldRuns))",
+    ])
+    let warm = try probe(.reopen, runs: options.runs)
+    table.add([
+      "warm reopen", Format.seconds(Statistics.median(warm.map(\.seconds))), "", peak(warm),
+      "open cache \(Format.seconds(phase(warm, "open cache"))), load through it "
+        + "\(Format.seconds(phase(warm, "load"))) (\(warm.last?.parsed ?? 0) parsed), refresh "
+        + "\(Format.seconds(phase(warm, "refresh index"))) (median of \(options.runs))",
+    ])
+    let edits = try probe(.edit, runs: options.runs)
+    table.add([
+      "reopen after one edit", Format.seconds(Statistics.median(edits.map(\.seconds))), "", peak(edits),
+      "one note appended to; \(edits.last?.parsed ?? 0) parsed, \(edits.last?.changed ?? 0) rewritten; "
+        + "the index refresh alone \(Format.seconds(phase(edits, "refresh index"))) (median of \(options.runs))",
+    ])
+    let queries = try probe(.queries, runs: 1).first?.queries ?? []
+    for (kind, list) in SearchProbes.queries {
+      let times = queries.filter { $0.kind == kind }.flatMap(\.milliseconds).map { $0 / 1000 }
+      table.add([
+        "search, \(kind)", "p50 \(Format.seconds(Statistics.median(times)))",
+        Format.seconds(Statistics.percentile(times, 99)), "",
+        "`SearchIndex.search(_:limit: 20)`, 20 runs each of " + list.map { "`\($0)`" }.joined(separator: ", "),
+      ])
+    }
+    let redraw = try probe(.redraw, runs: 1)
+    let frames = redraw.flatMap { $0.frames ?? [] }.map { $0 / 1000 }
+    table.add([
+      "keystroke redraw", "p50 \(Format.seconds(Statistics.median(frames)))",
+      Format.seconds(Statistics.percentile(frames, 99)), peak(redraw),
+      "`FrameBenchmark.run`: \(frames.count) keys (the typical script ×10) through update + render at 120×40, "
+        + "documents read from disk, searches on the index",
+    ])
+    table.notes.append("Cache in \(SearchProbes.cacheDirectory(for: folder).path); page cache warm throughout.")
     return table
   }
 

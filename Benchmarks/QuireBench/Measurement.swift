@@ -13,6 +13,28 @@ struct Measurement: Codable, Sendable {
   var links: Int?
   var brokenLinks: Int?
   var brokenAnchors: Int?
+  /// Seconds of each phase, for the probes that open the search cache.
+  var phases: [String: Double]?
+  /// Notes parsed rather than taken from the cache, and notes the refresh wrote.
+  var parsed: Int?
+  var changed: Int?
+  var editedNote: String?
+  var queries: [QueryTiming]?
+  /// Per-frame milliseconds of the keystroke replay.
+  var frames: [Double]?
+
+  init(
+    seconds: Double, peakBytes: Int, files: Int, bytes: Int, links: Int? = nil, brokenLinks: Int? = nil,
+    brokenAnchors: Int? = nil
+  ) {
+    self.seconds = seconds
+    self.peakBytes = peakBytes
+    self.files = files
+    self.bytes = bytes
+    self.links = links
+    self.brokenLinks = brokenLinks
+    self.brokenAnchors = brokenAnchors
+  }
 }
 
 /// Runs one probe in this process and prints its measurement.
@@ -50,6 +72,8 @@ enum ProbeRunner {
       return Measurement(
         seconds: seconds, peakBytes: ProcessStatus.peakResidentBytes(), files: totals.files,
         bytes: totals.bytes)
+    case .index, .reopen, .edit, .queries, .redraw:
+      return try SearchProbes.run(probe, root: root)
     case .read:
       let files = try VaultFiles(root: root)
       let clock = ContinuousClock()

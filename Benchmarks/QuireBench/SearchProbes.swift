@@ -1,0 +1,138 @@
+import Foundation
+import QuireCore
+import QuireMarkdown
+import QuireSearch
+import QuireTUI
+
+/// The search and browser probes: the index built from nothing, reopened warm, refreshed after
+/// one edit, queried; and keystrokes replayed through the terminal UI's update and render.
+///
+/// They open the vault the way `quire index` does (open the cache, load through its snapshot,
+/// refresh), with the cache in a folder of the bench's own, never the user's.
+enum SearchProbes {
+  /// Queries by kind: prefixes as typed (`m`, `me`, `mem`), then one to three words.
+  static let queries: [(kind: String, queries: [String])] = [
+    ("1 letter", ["m", "d", "s", "p"]),
+    ("2 letters", ["me", "di", "sa", "pa"]),
+    ("3 letters", ["mem", "dis", "saf", "pal"]),
+    ("1 word", ["memory", "disposition", "palimpsest", "sycophancy", "membrane", "meridian"]),
+    ("2 words", ["safety training", "memory drift", "hidden door", "latent gradient"]),
+    ("3 words", ["adversarial training backdoor", "latent memory collapse", "quiet harbor gradient"]),
+  ]
+
+  /// The bench's cache folder for the vaults below `vault`'s parent.
+  static func cacheDirectory(for vault: URL) -> URL {
+    vault.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("search-cache")
+  }
+
+  /// The phases of opening a vault through its search cache.
+  struct Opened {
+    var vault: Vault
+    var index: SearchIndex
+    var parsed: Int
+    var summary: RefreshSummary
+    var phases: [String: Double]
+  }
+
+  /// Opens the index, loads the vault through its snapshot, refreshes the index: timed.
+  static func open(_ root: URL) throws -> Opened {
+    let clock = ContinuousClock()
+    var phases: [String: Double] = [:]
+    var start = clock.now
+    let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cacheDirectory(for: root))
+    let snapshot = index.loadNoteCache()
+    phases["open cache"] = (clock.now - start).seconds
+    start = clock.now
+    let loaded = try VaultLoader(root: root, options: .init(keepText: true, cache: snapshot)).loadReporting()
+    phases["load"] = (clock.now - start).seconds
+    start = clock.now
+    let summary = try index.refresh(vault: loaded.vault, cache: snapshot)
+    phases["refresh index"] = (clock.now - start).seconds
+    return Opened(vault: loaded.vault, index: index, parsed: loaded.report.parsed, summary: summary, phases: phases)
+  }
+
+  static func run(_ probe: Probe, root: URL) throws -> Measurement {
+    let clock = ContinuousClock()
+    switch probe {
+    case .index:
+      SearchIndex.removeCache(vaultRoot: root, cacheDirectory: cacheDirectory(for: root))
+      let start = clock.now
+      let opened = try open(root)
+      return measurement(opened, seconds: (clock.now - start).seconds)
+    case .reopen:
+      let start = clock.now
+      let opened = try open(root)
+      return measurement(opened, seconds: (clock.now - start).seconds)
+    case .edit:
+      return try editOneNote(root)
+    case .queries:
+      let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cacheDirectory(for: root))
+      var timings: [QueryTiming] = []
+      for (kind, queries) in queries {
+        for timing in try SearchBenchmark.time(queries, on: index, limit: 20, runs: 20) {
+          timings.append(QueryTiming(kind: kind, query: timing.query, hits: timing.hits, milliseconds: timing.milliseconds))
+        }
+      }
+      var result = Measurement(seconds: 0, peakBytes: ProcessStatus.peakResidentBytes(), files: 0, bytes: 0)
+      result.queries = timings
+      return result
+    case .redraw:
+      let opened = try open(root)
+      let keys = Array(repeating: FrameBenchmark.typicalKeys, count: 10).flatMap { $0 }
+      let frames = FrameBenchmark.run(
+        vault: opened.vault, source: FileNoteSource(root: root), searcher: opened.index, keys: keys)
+      var result = Measurement(
+        seconds: frames.reduce(0) { $0 + $1.seconds }, peakBytes: ProcessStatus.peakResidentBytes(),
+        files: opened.vault.notes.count, bytes: 0)
+      result.frames = frames.map { $0.seconds * 1000 }
+      return result
+    default:
+      throw BenchError.failed("\(probe.rawValue) is not a search probe")
+    }
+  }
+
+  private static func measurement(_ opened: Opened, seconds: Double) -> Measurement {
+    var result = Measurement(
+      seconds: seconds, peakBytes: ProcessStatus.peakResidentBytes(), files: opened.vault.notes.count,
+      bytes: opened.vault.notes.reduce(0) { $0 + $1.byteCount })
+    result.phases = opened.phases
+    result.parsed = opened.parsed
+    result.changed = opened.summary.added + opened.summary.updated + opened.summary.removed
+    return result
+  }
+
+  /// Appends a line to one note, reopens, then puts the note back as it was (bytes and time),
+  /// so that the cached vault stays the generator's.
+  private static func editOneNote(_ root: URL) throws -> Measurement {
+    let files = try VaultFiles(root: root)
+    guard let path = files.paths.first(where: { $0.hasPrefix("findings/") }) ?? files.paths.first else {
+      throw BenchError.failed("no note to edit in \(root.path)")
+    }
+    let url = root.appendingPathComponent(path)
+    let original = try Data(contentsOf: url)
+    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+    defer {
+      try? original.write(to: url)
+      if let date = attributes[.modificationDate] {
+        try? FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
+      }
+    }
+    var edited = original
+    edited.append(Data("\nAn edit for the benchmark: palimpsest memory \(UInt64(Date().timeIntervalSince1970)).\n".utf8))
+    try edited.write(to: url)
+    let clock = ContinuousClock()
+    let start = clock.now
+    let opened = try open(root)
+    var result = measurement(opened, seconds: (clock.now - start).seconds)
+    result.editedNote = path
+    return result
+  }
+}
+
+/// One query's latencies, in milliseconds.
+struct QueryTiming: Codable, Sendable {
+  var kind: String
+  var query: String
+  var hits: Int
+  var milliseconds: [Double]
+}
