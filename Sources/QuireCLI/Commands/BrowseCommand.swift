@@ -21,16 +21,16 @@ struct BrowseCommand: ParsableCommand {
 
   func run() throws {
     // Every error is printed before the screen is taken, so that it stays readable.
-    guard isatty(0) == 1, isatty(1) == 1 else {
-      throw CLIFailure(
-        "the browser needs a terminal (standard input and output are not a tty); "
-          + "try 'quire list' or 'quire show NOTE' instead")
-    }
     let vault = try vaultOptions.load(keepText: true)
     var start: (noteID: String, section: Int?)? = nil
     if let note {
       let found = try VaultPresenter(vault: vault).note(note)
       start = (found.note.id, found.section?.index)
+    }
+    guard isatty(0) == 1, isatty(1) == 1 else {
+      throw CLIFailure(
+        "the browser needs a terminal (standard input and output are not a tty); "
+          + "try 'quire list' or 'quire show NOTE' instead")
     }
     let source = FileNoteSource(root: URL(fileURLWithPath: vault.root))
     let options = vaultOptions
