@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuireCore
 import QuireMarkdown
+import QuireSearch
 import QuireTUI
 import QuireTerminal
 
@@ -21,10 +22,12 @@ struct BrowseCommand: ParsableCommand {
 
   func run() throws {
     // Every error is printed before the screen is taken, so that it stays readable.
-    let vault = try vaultOptions.load(keepText: true)
+    let root = vaultOptions.resolvedRoot()
+    let index = try? SearchIndex.open(vaultRoot: root)
+    let vault = try Self.load(root: root, index: index)
     var start: (noteID: String, section: Int?)? = nil
     if let note {
-      let found = try VaultPresenter(vault: vault).note(note)
+      let found = try VaultPresenter(vault: vault.vault).note(note)
       start = (found.note.id, found.section?.index)
     }
     guard isatty(0) == 1, isatty(1) == 1 else {
@@ -32,14 +35,33 @@ struct BrowseCommand: ParsableCommand {
         "the browser needs a terminal (standard input and output are not a tty); "
           + "try 'quire list' or 'quire show NOTE' instead")
     }
-    let source = FileNoteSource(root: URL(fileURLWithPath: vault.root))
-    let options = vaultOptions
+    let source = FileNoteSource(root: URL(fileURLWithPath: vault.vault.root))
+    // The first screen comes as soon as the graph is built; the index catches up behind it.
+    let searcher = BackgroundIndexSearcher(vault: vault.vault)
+    searcher.refresh(index, with: vault.vault, cache: vault.cache)
     do {
       try TerminalApp.run(
-        vault: vault, source: source, searcher: InMemorySearcher(vault: vault), start: start,
-        reload: { try options.load(keepText: true) })
+        vault: vault.vault, source: source, searcher: searcher, start: start,
+        reload: {
+          let reloaded = try Self.load(root: root, index: index)
+          searcher.refresh(index, with: reloaded.vault, cache: reloaded.cache)
+          return reloaded.vault
+        })
     } catch let error as TerminalError {
       throw CLIFailure(error.description)
+    }
+  }
+
+  /// Loads the vault through the index's cache of parsed notes, when there is one.
+  private static func load(root: URL, index: SearchIndex?) throws -> (
+    vault: Vault, cache: NoteCacheSnapshot?
+  ) {
+    let cache = index?.loadNoteCache()
+    do {
+      let vault = try VaultLoader(root: root, options: .init(keepText: true, cache: cache)).load()
+      return (vault, cache)
+    } catch {
+      throw CLIFailure(error.localizedDescription)
     }
   }
 }
