@@ -68,9 +68,13 @@ public struct MentionFinder: Sendable {
       let words = NameWords(bytes, in: range)
       var position = 0
       while position < words.words.count {
-        let sectionIndex = note.section(atByte: words.words[position].start, lines: lines)
-        var candidates = names[words.words[position].key] ?? []
-        if let extra = sectionNames[sectionIndex ?? -1]?[words.words[position].key] {
+        let key = words.words[position].key
+        var candidates = names[key] ?? []
+        // The section is needed only where a section name could start here.
+        if sectionNames.values.contains(where: { $0[key] != nil }),
+          let extra = sectionNames[
+            note.section(atByte: words.words[position].start, lines: lines) ?? -1]?[key]
+        {
           candidates = (extra + candidates).sorted { $0.words.count > $1.words.count }
         }
         guard
@@ -85,6 +89,7 @@ public struct MentionFinder: Sendable {
         let span = match.span
         if linkRanges.contains(where: { $0.overlaps(span) }) { continue }
         let location = lines.location(of: span.lowerBound)
+        let sectionIndex = note.section(atLine: location.line)?.index
         var mention =
           Mention(
             source: note.id, line: location.line, column: location.column, byteRange: span,
