@@ -25,10 +25,13 @@ enum BenchCommand: Equatable {
     var runs = 3
     /// Skip the command-line tools (cmark-gfm, rg, sqlite3) even when installed.
     var skipTools = false
+    /// Skip the search-cache and browser figures (the long part at 100,000 notes).
+    var skipSearch = false
   }
 
   static let usage = """
-    usage: quire-bench [run] [--sizes 10000,100000] [--dir bench-vaults] [--seed 1] [--runs 3] [--no-tools]
+    usage: quire-bench [run] [--sizes 10000,100000] [--dir bench-vaults] [--seed 1] [--runs 3]
+                       [--no-tools] [--no-search]
            quire-bench generate --notes N [--seed S] --out DIR
            quire-bench callgrind [--sizes 1000] [--dir bench-vaults] [--seed 1]
            quire-bench measure-load|measure-cmark|measure-cmark-2|measure-read DIR
@@ -57,6 +60,7 @@ enum BenchCommand: Equatable {
         case "--seed": options.seed = try seed(value(flag, &words))
         case "--runs": options.runs = max(1, try count(value(flag, &words)))
         case "--no-tools": options.skipTools = true
+        case "--no-search": options.skipSearch = true
         case "-h", "--help": return .help
         default: throw BenchError.usage("unknown flag \(flag)")
         }

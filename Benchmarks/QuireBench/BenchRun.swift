@@ -19,7 +19,7 @@ struct BenchRun {
       let (folder, manifest) = try cache.vault(notes: size, seed: options.seed, log: log)
       let table = try measure(folder: folder, manifest: manifest)
       print(table.text)
-      print(try measureSearch(folder: folder, notes: size).text)
+      if !options.skipSearch { print(try measureSearch(folder: folder, notes: size).text) }
     }
   }
 
