@@ -11,7 +11,8 @@ enum FileReader {
   }
 
   static func read(_ path: String) -> Result<[UInt8], Failure> {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    // Non-blocking: a file swapped for a named pipe after the scan must not hang the open.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return .failure(Failure(message: String(cString: strerror(errno)))) }
     defer { close(descriptor) }
     var info = stat()

@@ -92,6 +92,11 @@ struct VaultScanner {
         } else {
           assets.insert(id)
         }
+      } else if !name.hasPrefix("."), name.lowercased().hasSuffix(".md") {
+        diagnostics.append(
+          Diagnostic(
+            path: id, severity: .warning,
+            message: "not a regular file (a pipe, socket or device); skipped", rule: "unreadable"))
       }
     }
   }
