@@ -13,6 +13,8 @@ struct ConvertedBody {
   var links: [Link] = []
   var texts: [SectionText] = []
   var document: Document?
+  /// Nesting went deeper than `CommonMarkConverter.maxDepth`; the deeper part is plain text.
+  var tooDeep = false
 }
 
 /// Walks cmark-gfm's tree of a note body once and builds Quire's values from it.
@@ -91,6 +93,7 @@ final class CommonMarkConverter {
 
   private func convertBlock(_ node: OpaquePointer, depth: Int, inItem: Bool) -> Block? {
     if depth > Self.maxDepth {
+      result.tooDeep = true
       let text = flatText(node)
       appendText(text)
       return .paragraph([.text(text)])
@@ -106,7 +109,7 @@ final class CommonMarkConverter {
       let section = result.headings.count
       currentSection = section
       var collector = InlineCollector()
-      let inlines = convertInlines(childrenOf: node, into: &collector, inLink: false)
+      let inlines = convertInlines(childrenOf: node, into: &collector, inLink: false, depth: 0)
       let title = collector.text.trimmed
       result.headings.append(.init(title: title, level: level, line: line(of: node)))
       return .heading(level: level, content: inlines, section: section)
@@ -190,7 +193,7 @@ final class CommonMarkConverter {
   private func convertContainer(_ node: OpaquePointer, inItem: Bool) -> [Inline] {
     var collector = InlineCollector()
     let firstLink = result.links.count
-    let inlines = convertInlines(childrenOf: node, into: &collector, inLink: false)
+    let inlines = convertInlines(childrenOf: node, into: &collector, inLink: false, depth: 0)
     let text = collector.text
     appendText(text)
     let utf8 = Array(text.utf8)
@@ -241,20 +244,30 @@ final class CommonMarkConverter {
     var firstLink: Int? = nil
   }
 
+  /// Inlines nested deeper than `maxDepth` (images in images ...) become plain text, so
+  /// the walk's recursion stays shallow whatever the note holds.
   private func convertInlines(
-    childrenOf node: OpaquePointer, into collector: inout InlineCollector, inLink: Bool
+    childrenOf node: OpaquePointer, into collector: inout InlineCollector, inLink: Bool,
+    depth: Int
   ) -> [Inline] {
     var inlines: [Inline] = []
     var child = cmark_node_first_child(node)
     while let current = child {
-      inlines += convertInline(current, into: &collector, inLink: inLink)
+      if depth > Self.maxDepth {
+        result.tooDeep = true
+        let text = flatText(current)
+        collector.text += text
+        inlines.append(.text(text))
+      } else {
+        inlines += convertInline(current, into: &collector, inLink: inLink, depth: depth)
+      }
       child = cmark_node_next(current)
     }
     return inlines
   }
 
   private func convertInline(
-    _ node: OpaquePointer, into collector: inout InlineCollector, inLink: Bool
+    _ node: OpaquePointer, into collector: inout InlineCollector, inLink: Bool, depth: Int
   ) -> [Inline] {
     switch cmark_node_get_type(node) {
     case CMARK_NODE_TEXT:
@@ -277,15 +290,21 @@ final class CommonMarkConverter {
     case CMARK_NODE_HTML_INLINE:
       return [.html(literal(node))]
     case CMARK_NODE_EMPH:
-      return [.emphasis(convertInlines(childrenOf: node, into: &collector, inLink: inLink))]
+      return [
+        .emphasis(
+          convertInlines(childrenOf: node, into: &collector, inLink: inLink, depth: depth + 1))
+      ]
     case CMARK_NODE_STRONG:
-      return [.strong(convertInlines(childrenOf: node, into: &collector, inLink: inLink))]
+      return [
+        .strong(
+          convertInlines(childrenOf: node, into: &collector, inLink: inLink, depth: depth + 1))
+      ]
     case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
       let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
       let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
       let start = collector.text.utf8.count
       var inner = InlineCollector()
-      let content = convertInlines(childrenOf: node, into: &inner, inLink: true)
+      let content = convertInlines(childrenOf: node, into: &inner, inLink: true, depth: depth + 1)
       collector.text += inner.text
       if inLink { return content }
       let linkIndex = addLink(
@@ -297,9 +316,12 @@ final class CommonMarkConverter {
       return [.link(link: linkIndex, content: content)]
     default:
       if typeName(node) == "strikethrough" {
-        return [.strikethrough(convertInlines(childrenOf: node, into: &collector, inLink: inLink))]
+        return [
+          .strikethrough(
+            convertInlines(childrenOf: node, into: &collector, inLink: inLink, depth: depth + 1))
+        ]
       }
-      return convertInlines(childrenOf: node, into: &collector, inLink: inLink)
+      return convertInlines(childrenOf: node, into: &collector, inLink: inLink, depth: depth + 1)
     }
   }
 

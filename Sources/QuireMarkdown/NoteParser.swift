@@ -6,6 +6,12 @@ import QuireCore
 /// Tolerant by design: a BOM, CRLF line ends, invalid UTF-8 and broken YAML become
 /// warnings on the note, never a failed parse.
 public enum NoteParser {
+  /// Notes larger than this are not parsed as Markdown: their text is indexed as it is
+  /// (cmark's time and the layout's grow with size, and no note is meant to be this big).
+  public static let maxParsedBytes = 8 << 20
+  /// How much of an over-size note the reader shows.
+  static let shownBytes = 256 << 10
+
   /// Parses a note.
   ///
   /// - Parameters:
@@ -56,14 +62,40 @@ public enum NoteParser {
           message: "front matter opened with --- is never closed; read as text", rule: "yaml"))
     }
 
+    if contains(0, in: bytes) {
+      diagnostics.append(
+        Diagnostic(
+          path: id, line: 1, severity: .warning,
+          message: "contains NUL bytes; is it really Markdown? They are shown as \u{FFFD}",
+          rule: "encoding"))
+    }
+
     // Body.
     let body = Array(bytes[split.bodyOffset...])
-    let converted = CommonMarkConverter(
-      body: body, firstLine: split.bodyLine, byteOffset: bomLength + split.bodyOffset,
-      buildDocument: buildDocument
-    ).convert()
+    let converted: ConvertedBody
+    if byteCount > maxParsedBytes {
+      diagnostics.append(
+        Diagnostic(
+          path: id, line: 1, severity: .warning,
+          message: "larger than \(maxParsedBytes >> 20) MB (\(byteCount >> 20) MB); "
+            + "indexed as plain text, its links and headings are not read", rule: "size"))
+      converted = plainBody(body, byteCount: byteCount, buildDocument: buildDocument)
+    } else {
+      converted = CommonMarkConverter(
+        body: body, firstLine: split.bodyLine, byteOffset: bomLength + split.bodyOffset,
+        buildDocument: buildDocument
+      ).convert()
+    }
+    if converted.tooDeep {
+      diagnostics.append(
+        Diagnostic(
+          path: id, line: 1, severity: .warning,
+          message: "nested deeper than \(CommonMarkConverter.maxDepth) levels; "
+            + "the deeper part is read as plain text", rule: "nesting"))
+    }
 
-    let sections = makeSections(converted.headings, lastLine: lineCount(of: bytes))
+    let lines = lineCount(of: bytes)
+    let sections = makeSections(converted.headings, lastLine: lines)
     var links = converted.links
     for index in links.indices {
       links[index].relation = relation(for: links[index].sourceSection, in: sections)
@@ -82,9 +114,54 @@ public enum NoteParser {
       tags: frontMatter.strings("tags").flatMap { $0.split(separator: ",").map { $0.trimmed } },
       status: frontMatter.string("status"), date: frontMatter.string("date"),
       sections: sections, links: links, texts: converted.texts, diagnostics: diagnostics,
-      byteCount: byteCount, modified: modified, lineCount: lineCount(of: bytes),
+      byteCount: byteCount, modified: modified, lineCount: lines,
       bodyLine: split.bodyLine)
+    if let problem = controlCharacters(in: note) {
+      var warned = note
+      warned.diagnostics.append(
+        Diagnostic(
+          path: id, line: 1, severity: .warning,
+          message: "\(problem) holds terminal control characters; they are shown escaped",
+          rule: "control"))
+      return (warned, converted.document)
+    }
     return (note, converted.document)
+  }
+
+  /// The body of an over-size note: its text for search, and a document showing its start.
+  static func plainBody(_ body: [UInt8], byteCount: Int, buildDocument: Bool) -> ConvertedBody {
+    var converted = ConvertedBody()
+    let text = String(decoding: body, as: UTF8.self)
+    converted.texts = [SectionText(section: nil, text: text)]
+    if buildDocument {
+      var shown = body.prefix(shownBytes)
+      // Cut at a line end so no character is split.
+      if shown.count < body.count, let lastNewline = shown.lastIndex(of: UInt8(ascii: "\n")) {
+        shown = shown[..<lastNewline]
+      }
+      converted.document = Document(blocks: [
+        .paragraph([
+          .text(
+            "This note is \(byteCount >> 20) MB, over the \(maxParsedBytes >> 20) MB limit: "
+              + "shown as plain text, the first \(shownBytes >> 10) KB only.")
+        ]),
+        .code(language: "", text: String(decoding: shown, as: UTF8.self)),
+      ])
+    }
+    return converted
+  }
+
+  /// Which name of a note (title, alias, tag or heading) holds control characters, if any:
+  /// such names are shown escaped everywhere, but a reader should know the file is odd.
+  static func controlCharacters(in note: Note) -> String? {
+    func bad(_ text: String) -> Bool { text.unicodeScalars.contains(where: TerminalSafe.needsEscape) }
+    if bad(note.title) { return "the title" }
+    if note.aliases.contains(where: bad) { return "an alias" }
+    if note.tags.contains(where: bad) { return "a tag" }
+    if let section = note.sections.first(where: { bad($0.title) }) {
+      return "the heading on line \(section.line)"
+    }
+    return nil
   }
 
   /// Sections with unique GitHub anchors, the lines they govern, and their parents.
@@ -134,8 +211,31 @@ public enum NoteParser {
 
   private static func lineCount(of bytes: [UInt8]) -> Int {
     guard !bytes.isEmpty else { return 0 }
-    let newlines = bytes.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    let newlines = count(UInt8(ascii: "\n"), in: bytes)
     return bytes.last == UInt8(ascii: "\n") ? newlines : newlines + 1
+  }
+
+  /// How often a byte occurs, found with `memchr` (fast even in debug builds, where a
+  /// byte-by-byte loop over a 50 MB note takes seconds).
+  static func count(_ byte: UInt8, in bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard var cursor = UnsafeRawPointer(buffer.baseAddress) else { return 0 }
+      let end = cursor + buffer.count
+      var found = 0
+      while cursor < end, let hit = memchr(cursor, Int32(byte), end - cursor) {
+        found += 1
+        cursor = UnsafeRawPointer(hit) + 1
+      }
+      return found
+    }
+  }
+
+  /// Whether a byte occurs at all.
+  static func contains(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return false }
+      return memchr(base, Int32(byte), buffer.count) != nil
+    }
   }
 
   private static func firstInvalidLine(_ bytes: [UInt8]) -> Int {

@@ -144,7 +144,7 @@ final class NoteParserTests: XCTestCase {
       ([0xEF, 0xBB, 0xBF] + Array("# BOM\n".utf8), "BOM", nil),
       (Array("# CRLF\r\n\r\ntext [l](x.md)\r\n".utf8), "CRLF", nil),
       (Array("# Bad ".utf8) + [0xFF, 0xFE] + Array("\n".utf8), "Bad \u{FFFD}\u{FFFD}", "encoding"),
-      ([0x00, 0x23], "x", nil),
+      ([0x00, 0x23], "x", "encoding"),
       ([], "x", nil),
     ]
     for (bytes, title, rule) in cases {

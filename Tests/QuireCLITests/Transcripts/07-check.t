@@ -13,10 +13,11 @@ findings/2024-old.md:1:1: warning: finding lacks 'writers', 'models', 'source', 
 findings/2024-old.md:1:1: warning: finding links no concept [no-concept]
 findings/2024-old.md:1:1: warning: no other note links to this finding [orphan]
 findings/2024-old.md:1:1: warning: finding dated 2024-01-01 is over twelve months old and not stable [stale]
+hostile.md:1:1: warning: the title holds terminal control characters; they are shown escaped [control]
 invalid-utf8.md:1:1: warning: invalid UTF-8; the bad bytes are shown as � [encoding]
 list-frontmatter.md:2:1: warning: front matter is not a set of fields (key: value); ignored [yaml]
 unclosed.md:1:1: warning: front matter opened with --- is never closed; read as text [yaml]
-2> 14 notes checked: 10 problems.
+2> 14 notes checked: 11 problems.
 ? 1
 
 $ quire check --vault obsidian --json
