@@ -49,15 +49,23 @@ struct BenchRun {
       header: ["measurement", "time", "notes/s", "MB/s", "peak RSS", "what it is"])
     func row(_ name: String, _ seconds: Double, peak: Int?, _ what: String) {
       table.add([
-        name, Format.seconds(seconds), Format.rate(notes / seconds), String(format: "%.1f", megabytes / seconds),
+        name, Format.seconds(seconds), Format.rate(notes / seconds),
+        String(format: "%.1f", megabytes / seconds),
         peak.map(Format.megabytes) ?? "", what,
       ])
     }
     let runs = "median of \(options.runs)"
-    row("read files", median(.read), peak: peak(.read), "open + read every note, one core; the floor (\(runs))")
-    row("**Quire load**", median(.load), peak: peak(.load), "`VaultLoader(root:options:).load()`: scan, parse on 2 cores, resolve (\(runs))")
-    row("cmark-gfm, 1 core", median(.cmark), peak: peak(.cmark), "in process: read + parse, table/autolink/strikethrough (\(runs))")
-    row("cmark-gfm, 2 cores", median(.cmarkTwoCores), peak: peak(.cmarkTwoCores), "the same on two threads (\(runs))")
+    row(
+      "read files", median(.read), peak: peak(.read), "open + read every note, one core; the floor (\(runs))")
+    row(
+      "**Quire load**", median(.load), peak: peak(.load),
+      "`VaultLoader(root:options:).load()`: scan, parse on 2 cores, resolve (\(runs))")
+    row(
+      "cmark-gfm, 1 core", median(.cmark), peak: peak(.cmark),
+      "in process: read + parse, table/autolink/strikethrough (\(runs))")
+    row(
+      "cmark-gfm, 2 cores", median(.cmarkTwoCores), peak: peak(.cmarkTwoCores),
+      "the same on two threads (\(runs))")
 
     var cmarkCommand: Double?
     if !options.skipTools {
@@ -66,11 +74,16 @@ struct BenchRun {
       if !times.isEmpty {
         let seconds = Statistics.median(times)
         cmarkCommand = seconds
-        row("cmark-gfm command", seconds, peak: nil, "`cmark-gfm --extension table ... FILES > /dev/null`, HTML rendered too (\(runs))")
+        row(
+          "cmark-gfm command", seconds, peak: nil,
+          "`cmark-gfm --extension table ... FILES > /dev/null`, HTML rendered too (\(runs))")
       }
       log("\(Format.count(files.paths.count)) notes: sqlite3 FTS5")
       if let fts = try ToolBaselines.sqliteFTS5(files, scratch: folder.deletingLastPathComponent()) {
-        row("sqlite3 FTS5 build", fts.seconds, peak: nil, "sqlite3 shell: plain `fts5(path, body)` table of every note (\(Format.count(fts.rows)) rows, 1 run)")
+        row(
+          "sqlite3 FTS5 build", fts.seconds, peak: nil,
+          "sqlite3 shell: plain `fts5(path, body)` table of every note (\(Format.count(fts.rows)) rows, 1 run)"
+        )
       }
       log("\(Format.count(files.paths.count)) notes: ripgrep")
       if let scans = try ToolBaselines.ripgrep(files, words: Self.scanWords) {
@@ -86,7 +99,9 @@ struct BenchRun {
       "Quire load / cmark-gfm 2 cores: **\(Format.ratio(load / median(.cmarkTwoCores)))**",
       "Quire load / cmark-gfm 1 core: **\(Format.ratio(load / median(.cmark)))**",
     ]
-    if let cmarkCommand { ratios.append("Quire load / cmark-gfm command: **\(Format.ratio(load / cmarkCommand))**") }
+    if let cmarkCommand {
+      ratios.append("Quire load / cmark-gfm command: **\(Format.ratio(load / cmarkCommand))**")
+    }
     table.notes.append("Ratios (issue 2 asks ≤ 3× cmark-gfm alone): " + ratios.joined(separator: "; "))
     if let loaded = samples[.load]?.last {
       table.notes.append(
@@ -141,7 +156,8 @@ struct BenchRun {
       table.add([
         "search, \(kind)", "p50 \(Format.seconds(Statistics.median(times)))",
         Format.seconds(Statistics.percentile(times, 99)), "",
-        "`SearchIndex.search(_:limit: 20)`, 20 runs each of " + list.map { "`\($0)`" }.joined(separator: ", "),
+        "`SearchIndex.search(_:limit: 20)`, 20 runs each of "
+          + list.map { "`\($0)`" }.joined(separator: ", "),
       ])
     }
     let redraw = try probe(.redraw, runs: 1)
@@ -152,7 +168,8 @@ struct BenchRun {
       "`FrameBenchmark.run`: \(frames.count) keys (the typical script ×10) through update + render at 120×40, "
         + "documents read from disk, searches on the index",
     ])
-    table.notes.append("Cache in \(SearchProbes.cacheDirectory(for: folder).path); page cache warm throughout.")
+    table.notes.append(
+      "Cache in \(SearchProbes.cacheDirectory(for: folder).path); page cache warm throughout.")
     return table
   }
 
@@ -167,6 +184,7 @@ struct BenchRun {
     {
       model = ", " + line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
-    return "— \(date), \(info.activeProcessorCount) cores\(model), \(Format.megabytes(Int(info.physicalMemory))) RAM"
+    return
+      "— \(date), \(info.activeProcessorCount) cores\(model), \(Format.megabytes(Int(info.physicalMemory))) RAM"
   }
 }

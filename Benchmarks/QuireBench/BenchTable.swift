@@ -18,8 +18,10 @@ struct BenchTable {
   var text: String {
     var lines = ["### \(title)", ""]
     lines.append("| " + header.joined(separator: " | ") + " |")
-    lines.append("| " + header.enumerated().map { $0.offset == 0 || $0.offset == header.count - 1 ? "---" : "---:" }
-      .joined(separator: " | ") + " |")
+    lines.append(
+      "| "
+        + header.enumerated().map { $0.offset == 0 || $0.offset == header.count - 1 ? "---" : "---:" }
+        .joined(separator: " | ") + " |")
     for row in rows { lines.append("| " + row.joined(separator: " | ") + " |") }
     if !notes.isEmpty {
       lines.append("")

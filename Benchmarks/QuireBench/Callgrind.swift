@@ -16,15 +16,21 @@ struct Callgrind {
         FileHandle.standardError.write(Data("quire-bench: \(message)\n".utf8))
       }
       var table = BenchTable(
-        title: "Instructions, \(Format.count(size)) notes (\(Format.megabytes(manifest.summary.bytes))), callgrind",
+        title:
+          "Instructions, \(Format.count(size)) notes (\(Format.megabytes(manifest.summary.bytes))), callgrind",
         header: ["measurement", "instructions", "per note", "per byte", "output file"])
       var counts: [Probe: Int] = [:]
       for probe in [Probe.read, .load, .cmark] {
         let output = folder.deletingLastPathComponent()
           .appendingPathComponent("callgrind.\(probe.rawValue).\(size).out")
-        FileHandle.standardError.write(Data("quire-bench: callgrind \(probe.rawValue) on \(folder.path)\n".utf8))
+        FileHandle.standardError.write(
+          Data("quire-bench: callgrind \(probe.rawValue) on \(folder.path)\n".utf8))
         let outcome = try ChildProcess.run(
-          valgrind, ["--tool=callgrind", "--callgrind-out-file=\(output.path)", executable, probe.rawValue, folder.path])
+          valgrind,
+          [
+            "--tool=callgrind", "--callgrind-out-file=\(output.path)", executable, probe.rawValue,
+            folder.path,
+          ])
         guard outcome.status == 0 else {
           throw BenchError.failed("valgrind failed: \(String(decoding: outcome.errors, as: UTF8.self))")
         }
@@ -36,7 +42,8 @@ struct Callgrind {
         ])
       }
       if let load = counts[.load], let cmark = counts[.cmark], cmark > 0 {
-        table.notes.append("Quire load / cmark-gfm parse, in instructions: **\(Format.ratio(Double(load) / Double(cmark)))**")
+        table.notes.append(
+          "Quire load / cmark-gfm parse, in instructions: **\(Format.ratio(Double(load) / Double(cmark)))**")
       }
       table.notes.append("Hot spots: `callgrind_annotate --inclusive=yes FILE | head -40`.")
       print(table.text)
@@ -59,7 +66,8 @@ struct Callgrind {
   /// The `summary:` (or `totals:`) line of a callgrind output file: instructions executed.
   static func totalInstructions(in file: URL) throws -> Int {
     let text = try String(contentsOf: file, encoding: .utf8)
-    for line in text.split(separator: "\n").reversed() where line.hasPrefix("summary:") || line.hasPrefix("totals:") {
+    for line in text.split(separator: "\n").reversed()
+    where line.hasPrefix("summary:") || line.hasPrefix("totals:") {
       if let value = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) { return value }
     }
     throw BenchError.failed("no instruction total in \(file.path)")

@@ -38,7 +38,8 @@ enum ChildProcess {
     let data = discardOutput ? Data() : output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     let seconds = (clock.now - start).seconds
-    return Outcome(seconds: seconds, status: process.terminationStatus, output: data, errors: errorReader.wait())
+    return Outcome(
+      seconds: seconds, status: process.terminationStatus, output: data, errors: errorReader.wait())
   }
 
   /// Runs a probe of this very executable in a child process, so its peak memory is its own.
@@ -51,7 +52,8 @@ enum ChildProcess {
     do {
       return try JSONDecoder().decode(Measurement.self, from: outcome.output)
     } catch {
-      throw BenchError.failed("\(probe.rawValue) printed no measurement: \(String(decoding: outcome.output, as: UTF8.self))")
+      throw BenchError.failed(
+        "\(probe.rawValue) printed no measurement: \(String(decoding: outcome.output, as: UTF8.self))")
     }
   }
 

@@ -48,7 +48,8 @@ enum SearchProbes {
     start = clock.now
     let summary = try index.refresh(vault: loaded.vault, cache: snapshot)
     phases["refresh index"] = (clock.now - start).seconds
-    return Opened(vault: loaded.vault, index: index, parsed: loaded.report.parsed, summary: summary, phases: phases)
+    return Opened(
+      vault: loaded.vault, index: index, parsed: loaded.report.parsed, summary: summary, phases: phases)
   }
 
   static func run(_ probe: Probe, root: URL) throws -> Measurement {
@@ -70,7 +71,9 @@ enum SearchProbes {
       var timings: [QueryTiming] = []
       for (kind, queries) in queries {
         for timing in try SearchBenchmark.time(queries, on: index, limit: 20, runs: 20) {
-          timings.append(QueryTiming(kind: kind, query: timing.query, hits: timing.hits, milliseconds: timing.milliseconds))
+          timings.append(
+            QueryTiming(kind: kind, query: timing.query, hits: timing.hits, milliseconds: timing.milliseconds)
+          )
         }
       }
       var result = Measurement(seconds: 0, peakBytes: ProcessStatus.peakResidentBytes(), files: 0, bytes: 0)
@@ -118,7 +121,8 @@ enum SearchProbes {
       }
     }
     var edited = original
-    edited.append(Data("\nAn edit for the benchmark: palimpsest memory \(UInt64(Date().timeIntervalSince1970)).\n".utf8))
+    edited.append(
+      Data("\nAn edit for the benchmark: palimpsest memory \(UInt64(Date().timeIntervalSince1970)).\n".utf8))
     try edited.write(to: url)
     let clock = ContinuousClock()
     let start = clock.now

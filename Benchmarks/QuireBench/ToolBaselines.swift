@@ -70,7 +70,9 @@ enum ToolBaselines {
     guard outcome.status == 0 else {
       throw BenchError.failed("sqlite3 failed: \(String(decoding: outcome.errors, as: UTF8.self))")
     }
-    let rows = Int(String(decoding: outcome.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    let rows =
+      Int(String(decoding: outcome.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+      ?? 0
     return (outcome.seconds, rows)
   }
 }

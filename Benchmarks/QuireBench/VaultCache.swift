@@ -35,7 +35,8 @@ struct VaultCache {
     let start = clock.now
     let summary = try VaultGenerator(notes: notes, seed: seed).write(to: folder)
     log("  \(Format.megabytes(summary.bytes)) in \(Format.seconds((clock.now - start).seconds))")
-    let manifest = Manifest(generatorVersion: VaultGenerator.version, notes: notes, seed: seed, summary: summary)
+    let manifest = Manifest(
+      generatorVersion: VaultGenerator.version, notes: notes, seed: seed, summary: summary)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     try encoder.encode(manifest).write(to: manifestURL)

@@ -15,7 +15,8 @@ do {
     let summary = try VaultGenerator(notes: notes, seed: seed).write(to: URL(fileURLWithPath: out))
     print(
       "\(Format.count(summary.notes)) notes, \(Format.megabytes(summary.bytes)), \(Format.count(summary.links)) links "
-        + "(\(Format.count(summary.brokenLinks)) broken) in \(Format.seconds((clock.now - start).seconds)) -> \(out)")
+        + "(\(Format.count(summary.brokenLinks)) broken) in \(Format.seconds((clock.now - start).seconds)) -> \(out)"
+    )
   case .measure(let probe, let directory):
     let measurement = try ProbeRunner.run(probe, directory: directory)
     print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
@@ -24,8 +25,10 @@ do {
   case .brokenLinks(let directory):
     let vault = try VaultLoader(root: URL(fileURLWithPath: directory)).load()
     for note in vault.notes {
-      for link in note.links where link.state == .broken || link.state == .ambiguous || link.missingAnchor != nil {
-        print("\(note.id):\(link.line):\(link.column): \(link.state.rawValue) \(link.raw) \(link.reason ?? "")")
+      for link in note.links
+      where link.state == .broken || link.state == .ambiguous || link.missingAnchor != nil {
+        print(
+          "\(note.id):\(link.line):\(link.column): \(link.state.rawValue) \(link.raw) \(link.reason ?? "")")
       }
     }
   case .help:

@@ -68,7 +68,9 @@ public struct VaultGenerator: Sendable {
     /// Notes per type name.
     public var types: [String: Int]
 
-    public init(notes: Int = 0, bytes: Int = 0, links: Int = 0, brokenLinks: Int = 0, types: [String: Int] = [:]) {
+    public init(
+      notes: Int = 0, bytes: Int = 0, links: Int = 0, brokenLinks: Int = 0, types: [String: Int] = [:]
+    ) {
       self.notes = notes
       self.bytes = bytes
       self.links = links
@@ -128,7 +130,8 @@ public struct VaultGenerator: Sendable {
           suffix += 1
         }
         stems.insert(note.stem)
-        note.path = NotePath.folder(of: note.path).isEmpty
+        note.path =
+          NotePath.folder(of: note.path).isEmpty
           ? "\(note.stem).md" : "\(NotePath.folder(of: note.path))/\(note.stem).md"
         notes.append(note)
       }
@@ -142,14 +145,16 @@ public struct VaultGenerator: Sendable {
     switch type {
     case .finding:
       let year = 2019 + rng.below(8)
-      let title = "\(Words.capitalized(rng.pick(Words.adjectives))) \(rng.pick(Words.nouns)) "
+      let title =
+        "\(Words.capitalized(rng.pick(Words.adjectives))) \(rng.pick(Words.nouns)) "
         + "\(rng.pick(Words.verbs)) \(rng.pick(Words.nouns)) under \(rng.pick(Words.nouns))"
       let stem = "\(year)-\(Slug.make(title).split(separator: "-").prefix(4).joined(separator: "-"))-\(tag)"
       return PlannedNote(
         path: "findings/\(stem).md", type: type, title: title, stem: stem,
         headings: Sections.finding, arguments: [], url: nil, aliases: [])
     case .concept:
-      let title = "\(Words.capitalized(rng.pick(Words.adjectives))) \(rng.pick(Words.nouns)) \(rng.pick(Words.nouns))"
+      let title =
+        "\(Words.capitalized(rng.pick(Words.adjectives))) \(rng.pick(Words.nouns)) \(rng.pick(Words.nouns))"
       let aliases = rng.below(4) == 0 ? ["\(title) (\(tag))"] : []
       return PlannedNote(
         path: "concepts/\(Slug.make(title)).md", type: type, title: title, stem: Slug.make(title),
@@ -158,7 +163,8 @@ public struct VaultGenerator: Sendable {
       let title = "Is \(rng.pick(Words.nouns)) \(rng.pick(Words.gerunds)) \(rng.pick(Words.nouns))?"
       var arguments: [String] = []
       for _ in 0..<(2 + rng.below(4)) {
-        let name = "The \(Words.capitalized(rng.pick(Words.adjectives))) \(Words.capitalized(rng.pick(Words.places)))"
+        let name =
+          "The \(Words.capitalized(rng.pick(Words.adjectives))) \(Words.capitalized(rng.pick(Words.places)))"
         if !arguments.contains(name) { arguments.append(name) }
       }
       return PlannedNote(
@@ -167,15 +173,19 @@ public struct VaultGenerator: Sendable {
         url: nil, aliases: [])
     case .source:
       let year = 2018 + rng.below(9)
-      let title = "\(Words.capitalized(rng.pick(Words.nouns))) \(rng.pick(Words.nouns)): "
+      let title =
+        "\(Words.capitalized(rng.pick(Words.nouns))) \(rng.pick(Words.nouns)): "
         + "\(rng.pick(Words.gerunds)) \(rng.pick(Words.adjectives)) \(rng.pick(Words.nouns)) in \(rng.pick(Words.nouns))"
-      let stem = "source-\(year)-\(Slug.make(title).split(separator: "-").prefix(3).joined(separator: "-"))-\(tag)"
-      let url = "https://arxiv.org/abs/\(year % 100)\(String(format: "%02d", 1 + rng.below(12))).\(String(format: "%05d", number))"
+      let stem =
+        "source-\(year)-\(Slug.make(title).split(separator: "-").prefix(3).joined(separator: "-"))-\(tag)"
+      let url =
+        "https://arxiv.org/abs/\(year % 100)\(String(format: "%02d", 1 + rng.below(12))).\(String(format: "%05d", number))"
       return PlannedNote(
         path: "raw/papers/\(stem).md", type: type, title: title, stem: stem,
         headings: Sections.source, arguments: [], url: url, aliases: [])
     case .lens:
-      let word = number < Words.adjectives.count ? Words.adjectives[number] : "\(rng.pick(Words.adjectives))-\(tag)"
+      let word =
+        number < Words.adjectives.count ? Words.adjectives[number] : "\(rng.pick(Words.adjectives))-\(tag)"
       return PlannedNote(
         path: "lenses/\(word).md", type: type, title: "\(Words.capitalized(word)) lens", stem: word,
         headings: Sections.lens, arguments: [], url: nil, aliases: [])
@@ -216,7 +226,9 @@ public struct VaultGenerator: Sendable {
   ///
   /// The output does not depend on the number of workers.
   @discardableResult
-  public func write(to root: URL, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Summary {
+  public func write(to root: URL, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws
+    -> Summary
+  {
     let plan = plan()
     let fileManager = FileManager.default
     let folders = Set(plan.notes.map { NotePath.folder(of: $0.path) })
@@ -427,7 +439,8 @@ private struct NoteWriter {
     heading(2, "Sources")
     out += "- \(link(to: citedSource, plain: true)) — \(sentences(1...2))\n"
     for _ in 1..<sourceCount {
-      out += "- \(link(to: pickIndex(rng.percent(50) ? .source : .finding), plain: true)) — \(sentences(1...2))\n"
+      out +=
+        "- \(link(to: pickIndex(rng.percent(50) ? .source : .finding), plain: true)) — \(sentences(1...2))\n"
     }
     flushInline()
   }
@@ -534,7 +547,9 @@ private struct NoteWriter {
     let authors = 1 + rng.below(3)
     frontMatterStart()
     if rng.percent(50) { line("type: source") }
-    let names = (0..<authors).map { _ in "\"\(rng.pick(Words.lastNames)), \(rng.pick(Words.firstNames).prefix(1)).\"" }
+    let names = (0..<authors).map { _ in
+      "\"\(rng.pick(Words.lastNames)), \(rng.pick(Words.firstNames).prefix(1)).\""
+    }
     line("authors: [\(names.joined(separator: ", "))]")
     line("date: \(me.stem.dropFirst(7).prefix(4))")
     line("venue: \(rng.pick(["arXiv", "NeurIPS", "ICML", "ICLR", "ACL", "blog post"]))")
@@ -547,7 +562,8 @@ private struct NoteWriter {
     heading(2, "Notes")
     out += "- Authors in the vault: \(link(to: pickIndex(.researcher), plain: true))\n"
     for _ in 1..<total {
-      out += "- \(link(to: pickIndex(rng.percent(70) ? .finding : .source), plain: false)) — \(phrase(4...10)).\n"
+      out +=
+        "- \(link(to: pickIndex(rng.percent(70) ? .finding : .source), plain: false)) — \(phrase(4...10)).\n"
     }
     out += "- Full text: <\(me.url ?? "https://example.org/")>\n"
   }
@@ -651,7 +667,8 @@ private struct NoteWriter {
       return "[[\(note.stem)#\(rng.pick(note.headings))]]"
     case 88..<92:
       if let argument = note.arguments.first {
-        return "[[\(note.stem)#\(argument)#\(rng.pick(["Argument", "Structural shape", "Anchoring findings"]))]]"
+        return
+          "[[\(note.stem)#\(argument)#\(rng.pick(["Argument", "Structural shape", "Anchoring findings"]))]]"
       }
       return "[[\(note.title)]]"
     case 92..<95:
@@ -775,7 +792,8 @@ private struct NoteWriter {
       let target = plan.notes[pickIndex(.finding)]
       links += 1
       // A wikilink in a table cell escapes its pipe.
-      out += "| \(Words.capitalized(phrase(1...3))) | \(rng.below(100))% | [[\(target.stem)\\|\(phrase(1...2))]] |\n"
+      out +=
+        "| \(Words.capitalized(phrase(1...3))) | \(rng.below(100))% | [[\(target.stem)\\|\(phrase(1...2))]] |\n"
     }
     blank()
   }
@@ -821,7 +839,9 @@ private struct NoteWriter {
 
 extension Array {
   /// The first `count` elements of a partial Fisher-Yates shuffle.
-  fileprivate func shuffledPrefix(_ count: Int, using rng: inout VaultGenerator.SplitMix64) -> ArraySlice<Element> {
+  fileprivate func shuffledPrefix(_ count: Int, using rng: inout VaultGenerator.SplitMix64) -> ArraySlice<
+    Element
+  > {
     var copy = self
     let taken = Swift.min(count, copy.count)
     for position in 0..<taken {
