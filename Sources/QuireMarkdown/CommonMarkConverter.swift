@@ -15,6 +15,8 @@ struct ConvertedBody {
   var document: Document?
   /// Nesting went deeper than `CommonMarkConverter.maxDepth`; the deeper part is plain text.
   var tooDeep = false
+  /// File byte ranges holding prose, when asked for (see `NoteParser.parse(...collectingProse:)`).
+  var prose: [Range<Int>] = []
 }
 
 /// Walks cmark-gfm's tree of a note body once and builds Quire's values from it.
@@ -30,20 +32,29 @@ final class CommonMarkConverter {
   private let lineOffset: Int
   private let byteOffset: Int
   private let buildDocument: Bool
+  private let collectProse: Bool
   private var lineStarts: [Int] = [0]
   private var result = ConvertedBody()
   private var currentSection: Int? = nil
   private var sectionText = ""
+  /// Body ranges of the text nodes met outside links and headings, in document order.
+  private var proseTexts: [Range<Int>] = []
+  private var inHeading = false
 
   /// - Parameters:
   ///   - body: the Markdown after the front matter.
   ///   - firstLine: the file line on which `body` starts.
   ///   - byteOffset: the file offset at which `body` starts.
-  init(body: [UInt8], firstLine: Int, byteOffset: Int, buildDocument: Bool) {
+  ///   - collectProse: also gather the prose ranges the linker searches (off for the loader).
+  init(
+    body: [UInt8], firstLine: Int, byteOffset: Int, buildDocument: Bool,
+    collectProse: Bool = false
+  ) {
     self.body = body
     self.lineOffset = firstLine - 1
     self.byteOffset = byteOffset
     self.buildDocument = buildDocument
+    self.collectProse = collectProse
     for (offset, byte) in body.enumerated() where byte == UInt8(ascii: "\n") {
       lineStarts.append(offset + 1)
     }
@@ -76,6 +87,11 @@ final class CommonMarkConverter {
     let blocks = convertBlocks(childrenOf: root, depth: 0, inItem: false)
     flushText()
     if buildDocument { result.document = Document(blocks: blocks) }
+    if collectProse {
+      result.prose = merged(proseTexts).flatMap(cuttingWikilinks).map {
+        (byteOffset + $0.lowerBound)..<(byteOffset + $0.upperBound)
+      }
+    }
     return result
   }
 
@@ -94,7 +110,7 @@ final class CommonMarkConverter {
   private func convertBlock(_ node: OpaquePointer, depth: Int, inItem: Bool) -> Block? {
     if depth > Self.maxDepth {
       result.tooDeep = true
-      let text = flatText(node)
+      let text = flatText(node, prose: true)
       appendText(text)
       return .paragraph([.text(text)])
     }
@@ -109,7 +125,9 @@ final class CommonMarkConverter {
       let section = result.headings.count
       currentSection = section
       var collector = InlineCollector()
+      inHeading = true
       let inlines = convertInlines(childrenOf: node, into: &collector, inLink: false, depth: 0)
+      inHeading = false
       let title = collector.text.trimmed
       result.headings.append(.init(title: title, level: level, line: line(of: node)))
       return .heading(level: level, content: inlines, section: section)
@@ -255,7 +273,7 @@ final class CommonMarkConverter {
     while let current = child {
       if depth > Self.maxDepth {
         result.tooDeep = true
-        let text = flatText(current)
+        let text = flatText(current, prose: !inLink)
         collector.text += text
         inlines.append(.text(text))
       } else {
@@ -271,6 +289,7 @@ final class CommonMarkConverter {
   ) -> [Inline] {
     switch cmark_node_get_type(node) {
     case CMARK_NODE_TEXT:
+      if !inLink { noteProse(node) }
       let text = literal(node)
       if inLink || !text.contains("[[") {
         collector.text += text
@@ -438,15 +457,23 @@ final class CommonMarkConverter {
   }
 
   /// All text below a node, walked without recursion (for nesting deeper than `maxDepth`).
-  private func flatText(_ node: OpaquePointer) -> String {
+  ///
+  /// - Parameter prose: the node stands where prose may be (not in a link); its text nodes
+  ///   outside links and headings are noted as prose.
+  private func flatText(_ node: OpaquePointer, prose: Bool) -> String {
     guard let iterator = cmark_iter_new(node) else { return "" }
     defer { cmark_iter_free(iterator) }
     var text = ""
+    var excluded = 0
     while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-      guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else {
-        continue
-      }
+      guard let current = cmark_iter_get_node(iterator) else { continue }
       let type = cmark_node_get_type(current)
+      if type == CMARK_NODE_HEADING || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+        if event == CMARK_EVENT_ENTER { excluded += 1 }
+        if event == CMARK_EVENT_EXIT { excluded -= 1 }
+      }
+      guard event == CMARK_EVENT_ENTER else { continue }
+      if type == CMARK_NODE_TEXT, prose, excluded == 0 { noteProse(current) }
       if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
         text += literal(current)
       } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_PARAGRAPH {
@@ -454,6 +481,66 @@ final class CommonMarkConverter {
       }
     }
     return text
+  }
+
+  // MARK: - Prose
+
+  /// Records a text node's body range as prose, unless it stands in a heading.
+  private func noteProse(_ node: OpaquePointer) {
+    guard collectProse, !inHeading else { return }
+    let startLine = Int(cmark_node_get_start_line(node))
+    let startColumn = Int(cmark_node_get_start_column(node))
+    let endLine = Int(cmark_node_get_end_line(node))
+    let endColumn = Int(cmark_node_get_end_column(node))
+    guard endLine >= startLine, endColumn >= 1, let start = offset(line: startLine, column: startColumn),
+      let lineStart = offset(line: endLine, column: 1)
+    else { return }
+    let end = min(lineStart + endColumn, body.count)
+    if start < end { proseTexts.append(start..<end) }
+  }
+
+  /// Joins ranges separated only by spaces and at most one line end (a soft break), so a
+  /// name wrapped onto the next line of a paragraph is one stretch of prose.
+  private func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+      if let last = result.last {
+        if range.lowerBound < last.upperBound {
+          result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+          continue
+        }
+        var lineEnds = 0
+        var blank = true
+        for byte in body[last.upperBound..<range.lowerBound] {
+          if byte == UInt8(ascii: "\n") {
+            lineEnds += 1
+          } else if byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t"), byte != UInt8(ascii: "\r") {
+            blank = false
+            break
+          }
+        }
+        if blank, lineEnds <= 1 {
+          result[result.count - 1] = last.lowerBound..<range.upperBound
+          continue
+        }
+      }
+      result.append(range)
+    }
+    return result
+  }
+
+  /// Splits a range around the `[[wikilinks]]` in it, which cmark reads as plain text.
+  private func cuttingWikilinks(_ range: Range<Int>) -> [Range<Int>] {
+    let found = WikilinkScanner.scan(body[range])
+    guard !found.isEmpty else { return [range] }
+    var pieces: [Range<Int>] = []
+    var cursor = range.lowerBound
+    for link in found {
+      if link.range.lowerBound > cursor { pieces.append(cursor..<link.range.lowerBound) }
+      cursor = max(cursor, link.range.upperBound)
+    }
+    if cursor < range.upperBound { pieces.append(cursor..<range.upperBound) }
+    return pieces
   }
 
   private func appendText(_ text: String) {

@@ -21,6 +21,26 @@ public enum NoteParser {
   public static func parse(
     id: String, bytes: [UInt8], modified: Double = 0, buildDocument: Bool = false
   ) -> (note: Note, document: Document?) {
+    let parsed = parse(
+      id: id, bytes: bytes, modified: modified, buildDocument: buildDocument,
+      collectingProse: false)
+    return (parsed.note, parsed.document)
+  }
+
+  /// Parses a note and, on request, finds its prose in the same walk over cmark's tree.
+  ///
+  /// Prose is the text a reader reads as sentences, where the linker looks for names of
+  /// other notes: text outside front matter, headings, code, HTML, links, images,
+  /// `[[wikilinks]]` and autolinked URLs. Ranges are offsets into `bytes` (a BOM and the
+  /// front matter included), ascending and disjoint; consecutive text on the lines of one
+  /// paragraph forms one range, so a name wrapped onto the next line is found. A note over
+  /// `maxParsedBytes` has none. Offsets are exact for valid UTF-8 only.
+  ///
+  /// - Parameter collectingProse: gather `prose`; when false it is empty and costs nothing.
+  public static func parse(
+    id: String, bytes: [UInt8], modified: Double = 0, buildDocument: Bool = false,
+    collectingProse: Bool
+  ) -> (note: Note, document: Document?, prose: [Range<Int>]) {
     var diagnostics: [Diagnostic] = []
     var bytes = bytes
     let byteCount = bytes.count
@@ -83,7 +103,7 @@ public enum NoteParser {
     } else {
       converted = CommonMarkConverter(
         body: body, firstLine: split.bodyLine, byteOffset: bomLength + split.bodyOffset,
-        buildDocument: buildDocument
+        buildDocument: buildDocument, collectProse: collectingProse
       ).convert()
     }
     if converted.tooDeep {
@@ -123,9 +143,9 @@ public enum NoteParser {
           path: id, line: 1, severity: .warning,
           message: "\(problem) holds terminal control characters; they are shown escaped",
           rule: "control"))
-      return (warned, converted.document)
+      return (warned, converted.document, converted.prose)
     }
-    return (note, converted.document)
+    return (note, converted.document, converted.prose)
   }
 
   /// The body of an over-size note: its text for search, and a document showing its start.

@@ -66,6 +66,27 @@ final class LinkerRewriteTests: XCTestCase {
     XCTAssertEqual(String(decoding: try linked(bytes), as: UTF8.self), text)
   }
 
+  /// The prose the converter gathers in its one walk: what a reader reads as sentences.
+  func testProseIsGatheredInTheParseThatBuildsTheNote() {
+    let cases: [(String, [String], UInt)] = [
+      ("# Head\n\nOne two\nthree.\n", ["One two\nthree."], #line),
+      ("---\ntitle: T\n---\nA *b* c.\n", ["A ", "b", " c."], #line),
+      ("See `code` and [link text](x.md) then\n[[Wiki]] end.\n", ["See ", " and ", " then\n", " end."], #line),
+      ("\u{FEFF}Para one.\n\nPara two.\n", ["Para one.", "Para two."], #line),
+      ("- item one\n- item two\n\n| a | b |\n| - | - |\n| cell | x |\n", ["item one", "item two", "a", "b", "cell", "x"], #line),
+      ("```\nfenced\n```\n\n<div>html</div>\n\n<https://example.org> here\n", [" here"], #line),
+    ]
+    for (text, expected, line) in cases {
+      let bytes = Array(text.utf8)
+      let parsed = NoteParser.parse(id: "x.md", bytes: bytes, collectingProse: true)
+      let pieces = parsed.prose.map { String(decoding: bytes[$0], as: UTF8.self) }
+      XCTAssertEqual(pieces, expected, line: line)
+      XCTAssertEqual(ProseRanges.find(in: bytes), parsed.prose, line: line)
+      XCTAssertEqual(parsed.note, NoteParser.parse(id: "x.md", bytes: bytes).note, line: line)
+      XCTAssertEqual(NoteParser.parse(id: "x.md", bytes: bytes, collectingProse: false).prose, [], line: line)
+    }
+  }
+
   func testLinkingIsIdempotent() throws {
     let text = "# X\n\n## Summary\n\nEmergent capabilities twice: emergent capabilities.\n\n## Concepts\n\n- Emergent capabilities — boundary.\n"
     let once = try linked(Array(text.utf8))

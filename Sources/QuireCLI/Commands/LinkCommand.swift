@@ -52,7 +52,9 @@ struct LinkCommand: ParsableCommand {
         refused += 1
         continue
       }
-      let changes = planner.plan(note, bytes: snapshot.bytes, prose: ProseRanges.find(in: snapshot.bytes))
+      // The loaded note carries resolved links; prose comes from parsing the bytes to be edited.
+      let prose = NoteParser.parse(id: note.id, bytes: snapshot.bytes, collectingProse: true).prose
+      let changes = planner.plan(note, bytes: snapshot.bytes, prose: prose)
       guard !changes.isEmpty else { continue }
       linkCount += changes.count
       fileCount += 1

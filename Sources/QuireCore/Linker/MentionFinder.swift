@@ -58,7 +58,7 @@ public struct MentionFinder: Sendable {
   /// - Parameters:
   ///   - note: the note as loaded (its links resolved, for section mentions and exclusions).
   ///   - bytes: the file's bytes.
-  ///   - prose: the byte ranges of `bytes` holding prose (from `ProseRanges`).
+  ///   - prose: the byte ranges of `bytes` holding prose (`NoteParser.parse(...collectingProse:)`).
   public func mentions(in note: Note, bytes: [UInt8], prose: [Range<Int>]) -> [Mention] {
     let linkRanges = note.links.compactMap(\.byteRange).sorted { $0.lowerBound < $1.lowerBound }
     let sectionNames = self.sectionNames(linkedFrom: note)

@@ -136,14 +136,14 @@ public struct NoteImporter: Sendable {
   /// Links the mentions left in the prose, as `quire link` would once the note is in the vault.
   private func linkingProse(_ markdown: String, id: String, stubs: [File]) -> String {
     let bytes = Array(markdown.utf8)
-    let note = NoteParser.parse(id: id, bytes: bytes).note
+    let (note, _, prose) = NoteParser.parse(id: id, bytes: bytes, collectingProse: true)
     let stubNotes = stubs.map { NoteParser.parse(id: $0.id, bytes: Array($0.markdown.utf8)).note }
     let extended = Vault(root: vault.root, notes: vault.notes + stubNotes + [note], assets: vault.assets)
     guard let resolved = extended.note(id) else { return markdown }
     let planner = LinkPlanner(vault: extended, style: style, minimumConfidence: .alias)
     // Entries of Concepts, Threads and Sources name one note each, linked already; a second
     // link in an entry would cut the first one's annotation short.
-    let edits = planner.plan(resolved, bytes: bytes, prose: ProseRanges.find(in: bytes))
+    let edits = planner.plan(resolved, bytes: bytes, prose: prose)
       .filter { change in
         NoteParserRelationPublic.relation(of: change.mention.sourceSection, in: resolved).preferredType == nil
       }
