@@ -65,7 +65,8 @@ enum FrontMatterParser {
     if yaml.trimmed.isEmpty { return (FrontMatter(), nil) }
     let node: Node?
     do {
-      node = try Yams.compose(yaml: yaml)
+      // Naming the encoding spares Yams a look at the environment for every note.
+      node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
     } catch let error as YamlError {
       return (FrontMatter(), describe(error))
     } catch {

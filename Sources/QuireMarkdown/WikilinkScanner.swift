@@ -64,9 +64,11 @@ enum WikilinkScanner {
 
   /// Splits `target|alias` at the first unescaped pipe; `\|` is a pipe inside a table.
   private static func split(_ content: String) -> (String, String?) {
-    let unescaped = content.replacingOccurrences(of: "\\|", with: "|")
-    guard let pipe = unescaped.firstIndex(of: "|") else { return (unescaped, nil) }
-    return (String(unescaped[..<pipe]), String(unescaped[unescaped.index(after: pipe)...]).trimmed)
+    let unescaped =
+      content.utf8.contains(UInt8(ascii: "\\"))
+      ? content.replacingOccurrences(of: "\\|", with: "|") : content
+    guard let pipe = unescaped.utf8.firstIndex(of: UInt8(ascii: "|")) else { return (unescaped, nil) }
+    return (String(unescaped[..<pipe]), String(unescaped[unescaped.utf8.index(after: pipe)...]).trimmed)
   }
 }
 

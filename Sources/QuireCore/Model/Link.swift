@@ -115,14 +115,14 @@ public struct Link: Sendable, Hashable, Codable {
 
   /// The target part before the first `#`, as written.
   public var rawPath: String {
-    guard let hash = raw.firstIndex(of: "#") else { return raw }
+    guard let hash = raw.utf8.firstIndex(of: UInt8(ascii: "#")) else { return raw }
     return String(raw[..<hash])
   }
 
   /// The anchor components after `#` (`[[T#A#B]]` gives `["A", "B"]`).
   public var rawAnchors: [String] {
-    guard let hash = raw.firstIndex(of: "#") else { return [] }
-    return raw[raw.index(after: hash)...].split(separator: "#", omittingEmptySubsequences: true)
+    guard let hash = raw.utf8.firstIndex(of: UInt8(ascii: "#")) else { return [] }
+    return raw[raw.utf8.index(after: hash)...].split(separator: "#", omittingEmptySubsequences: true)
       .map(String.init)
   }
 

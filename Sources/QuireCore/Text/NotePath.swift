@@ -2,13 +2,22 @@
 public enum NotePath {
   /// The file name without folder and without a `.md` extension.
   public static func stem(of path: String) -> String {
-    let name = path.split(separator: "/").last.map(String.init) ?? path
-    return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+    let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.utf8.index(after: $0)...]) } ?? path
+    return hasMarkdownExtension(name) ? String(name.utf8.dropLast(3)) ?? name : name
+  }
+
+  /// Whether a file name ends in `.md`, in any case.
+  public static func hasMarkdownExtension(_ name: String) -> Bool {
+    let tail = name.utf8.suffix(3)
+    guard tail.count == 3 else { return false }
+    var bytes = tail.makeIterator()
+    return bytes.next() == UInt8(ascii: ".") && (bytes.next() ?? 0) | 0x20 == UInt8(ascii: "m")
+      && (bytes.next() ?? 0) | 0x20 == UInt8(ascii: "d")
   }
 
   /// The folder part, without a trailing slash ("" at the root).
   public static func folder(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "" }
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
     return String(path[..<slash])
   }
 
@@ -68,15 +77,27 @@ public enum NotePath {
   }
 
   /// Whether a link target starts with a URL scheme (`https:`, `mailto:`, `obsidian:`).
+  ///
+  /// A scheme is a letter, then letters, digits, `+`, `-` or `.`, at least two in all (so
+  /// `C:` is a drive), then `:` not followed by a space ("Note: a subtitle" is prose).
   public static func hasScheme(_ target: String) -> Bool {
-    guard let colon = target.firstIndex(of: ":") else { return false }
-    let scheme = target[..<colon]
-    guard let first = scheme.first, first.isASCII, first.isLetter, scheme.count > 1 else {
-      return false
+    var length = 0
+    for byte in target.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+        length += 1
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"),
+        UInt8(ascii: "."):
+        guard length > 0 else { return false }
+        length += 1
+      case UInt8(ascii: ":"):
+        guard length > 1 else { return false }
+        let after = target.utf8.dropFirst(length + 1).first
+        return after != UInt8(ascii: " ")
+      default:
+        return false
+      }
     }
-    // "Note: a subtitle" is prose, not a URL.
-    let rest = target[target.index(after: colon)...]
-    if rest.first == " " { return false }
-    return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    return false
   }
 }

@@ -169,7 +169,7 @@ struct LinkResolver: Sendable {
 
   /// Marks a link resolved (one candidate) or ambiguous (several), following the nearest.
   private func accept(_ link: inout Link, _ candidates: [String], from source: Note? = nil) {
-    let unique = Array(Set(candidates)).sorted()
+    let unique = candidates.count == 1 ? candidates : Array(Set(candidates)).sorted()
     if unique.count == 1 {
       link.state = .resolved
       link.target = unique[0]
