@@ -20,8 +20,13 @@ struct Measurement: Codable, Sendable {
   var changed: Int?
   var editedNote: String?
   var queries: [QueryTiming]?
-  /// Per-frame milliseconds of the keystroke replay.
+  /// Per-frame milliseconds of the keystroke replay: update for the key and the render after it.
   var frames: [Double]?
+  /// Per key, milliseconds of the effects it asked for (note read, search) with the frame that
+  /// shows their answer; 0 when it asked for none.
+  var effectFrames: [Double]?
+  /// The key of each frame, as help writes it.
+  var frameKeys: [String]?
 
   init(
     seconds: Double, peakBytes: Int, files: Int, bytes: Int, links: Int? = nil, brokenLinks: Int? = nil,

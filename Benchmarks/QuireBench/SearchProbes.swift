@@ -82,12 +82,22 @@ enum SearchProbes {
     case .redraw:
       let opened = try open(root)
       let keys = Array(repeating: FrameBenchmark.typicalKeys, count: 10).flatMap { $0 }
-      let frames = FrameBenchmark.run(
+      let frames = FrameBenchmark.frames(
         vault: opened.vault, source: FileNoteSource(root: root), searcher: opened.index, keys: keys)
       var result = Measurement(
-        seconds: frames.reduce(0) { $0 + $1.seconds }, peakBytes: ProcessStatus.peakResidentBytes(),
+        seconds: frames.reduce(0) { $0 + $1.keyToFrame.seconds }, peakBytes: ProcessStatus.peakResidentBytes(),
         files: opened.vault.notes.count, bytes: 0)
-      result.frames = frames.map { $0.seconds * 1000 }
+      result.frames = frames.map { $0.keyToFrame.seconds * 1000 }
+      result.effectFrames = frames.map { $0.effects.seconds * 1000 }
+      result.frameKeys = frames.map(\.key.label)
+      // One line per key on stderr, to find the slow ones: key, key to frame, effects after it.
+      var log = "frame\tkey\tkey->frame ms\teffects ms\teffects\n"
+      for (number, frame) in frames.enumerated() {
+        let effects = frame.effectKinds.isEmpty ? "" : String(format: "%.3f", frame.effects.seconds * 1000)
+        log += "\(number)\t\(frame.key.label)\t\(String(format: "%.3f", frame.keyToFrame.seconds * 1000))"
+          + "\t\(effects)\t\(frame.effectKinds.joined(separator: ","))\n"
+      }
+      FileHandle.standardError.write(Data(log.utf8))
       return result
     default:
       throw BenchError.failed("\(probe.rawValue) is not a search probe")

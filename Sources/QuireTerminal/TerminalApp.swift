@@ -33,17 +33,27 @@ public enum TerminalApp {
   }
 }
 
-/// The loop: draw, wait for a key or a finished search, update, perform effects.
+/// The loop: draw, wait for a key or finished work, update, perform effects.
+///
+/// Reading a note from disk and searching run on queues of their own, so a key is
+/// answered by a frame at once; their results come back through the inbox as events.
 struct EventLoop {
+  /// How long a frame waits for a note read just started before drawing "Loading…":
+  /// most reads take a few milliseconds, and a frame that waits that long avoids a flash
+  /// of "Loading…" while staying within the 16 ms a keystroke may take.
+  static let loadWait: Duration = .milliseconds(10)
+
   let screen: CursesScreen
   let source: any NoteSource
   let searcher: any NoteSearcher
   let reload: (@Sendable () throws -> Vault)?
   let environment: [String: String]
-  /// Answers of work done off the main thread (searches), picked up between keys.
+  /// Answers of work done off the main thread (note reads, searches), picked up between keys.
   let inbox = Inbox()
   let searchQueue = DispatchQueue(label: "quire.search")
+  let loadQueue = DispatchQueue(label: "quire.load")
   var searchesInFlight = 0
+  var loadsInFlight = 0
 
   init(
     screen: CursesScreen, source: any NoteSource, searcher: any NoteSearcher,
@@ -58,13 +68,12 @@ struct EventLoop {
 
   mutating func run(_ state: inout AppState) {
     while !state.quitting {
+      awaitLoads(&state)
       screen.draw(Renderer.render(state))
-      // Poll while searches run, so their answers show without a key press.
-      let input = screen.readInput(timeout: searchesInFlight > 0 ? 30 : -1)
-      for event in inbox.drain() {
-        searchesInFlight -= 1
-        perform(state.update(event), on: &state)
-      }
+      // Poll while work runs, so its answers show without a key press.
+      let busy = searchesInFlight > 0 || loadsInFlight > 0
+      let input = screen.readInput(timeout: busy ? 30 : -1)
+      applyFinished(&state)
       switch input {
       case .key(let key)?:
         perform(state.update(.key(key)), on: &state)
@@ -81,17 +90,44 @@ struct EventLoop {
     }
   }
 
+  /// Applies the answers that have arrived.
+  mutating func applyFinished(_ state: inout AppState) {
+    for (work, event) in inbox.drain() {
+      switch work {
+      case .load: loadsInFlight -= 1
+      case .search: searchesInFlight -= 1
+      }
+      perform(state.update(event), on: &state)
+    }
+  }
+
+  /// Waits up to `loadWait` for note reads in flight, applying answers as they come.
+  mutating func awaitLoads(_ state: inout AppState) {
+    guard loadsInFlight > 0 else { return }
+    let deadline = ContinuousClock.now + Self.loadWait
+    while loadsInFlight > 0 {
+      let left = deadline - ContinuousClock.now
+      guard left > .zero, inbox.waitForPost(timeout: left) else { return }
+      applyFinished(&state)
+    }
+  }
+
   mutating func perform(_ effects: [Effect], on state: inout AppState) {
     var queue = effects
     while !queue.isEmpty {
       let effect = queue.removeFirst()
       switch effect {
       case .loadDocument(let id, let request):
-        do {
-          let document = try source.read(id).document
-          queue += state.update(.documentLoaded(id: id, document: document, request: request))
-        } catch {
-          queue += state.update(.failed("Cannot read \(id): \(error.localizedDescription)"))
+        loadsInFlight += 1
+        let source = self.source
+        let inbox = self.inbox
+        loadQueue.async {
+          do {
+            let document = try source.read(id).document
+            inbox.post(.documentLoaded(id: id, document: document, request: request), from: .load)
+          } catch {
+            inbox.post(.failed("Cannot read \(id): \(error.localizedDescription)"), from: .load)
+          }
         }
       case .search(let query, let limit, let request):
         searchesInFlight += 1
@@ -100,9 +136,9 @@ struct EventLoop {
         searchQueue.async {
           do {
             let hits = try searcher.search(query, limit: limit)
-            inbox.post(.searchResults(query: query, hits: hits, request: request))
+            inbox.post(.searchResults(query: query, hits: hits, request: request), from: .search)
           } catch {
-            inbox.post(.failed("Search failed: \(error.localizedDescription)"))
+            inbox.post(.failed("Search failed: \(error.localizedDescription)"), from: .search)
           }
         }
       case .edit(let path):
@@ -143,11 +179,28 @@ struct EventLoop {
 
 /// Events posted from other threads, read by the loop.
 final class Inbox: Sendable {
-  private let events = Mutex<[Event]>([])
+  /// The kind of work an event answers, so the loop knows what is still running.
+  enum Work: Sendable {
+    case load, search
+  }
 
-  func post(_ event: Event) { events.withLock { $0.append(event) } }
+  private let events = Mutex<[(Work, Event)]>([])
+  /// Signalled once per post, so the loop can wait for an answer with a deadline.
+  private let posted = DispatchSemaphore(value: 0)
 
-  func drain() -> [Event] {
+  func post(_ event: Event, from work: Work) {
+    events.withLock { $0.append((work, event)) }
+    posted.signal()
+  }
+
+  /// Waits until something is posted or the time is up; true when something was.
+  func waitForPost(timeout: Duration) -> Bool {
+    let nanoseconds = max(0, Int(timeout.components.seconds) * 1_000_000_000
+      + Int(timeout.components.attoseconds / 1_000_000_000))
+    return posted.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .success
+  }
+
+  func drain() -> [(Work, Event)] {
     events.withLock { pending in
       defer { pending.removeAll() }
       return pending

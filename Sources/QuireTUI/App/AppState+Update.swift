@@ -212,7 +212,7 @@ extension AppState {
       hits = hits ?? []
       if !geometry.isWide { focus = .navigator }
     case .jump:
-      prompt = .jump("", matches: FuzzyMatcher.matches("", in: vault), selected: 0)
+      prompt = .jump("", matches: FuzzyMatcher.matches("", in: catalog), selected: 0)
     case .nextMatch: findMatch(step: 1)
     case .previousMatch: findMatch(step: -1)
     case .openExternal:
@@ -292,10 +292,10 @@ extension AppState {
         prompt = .jump(text, matches: matches, selected: max(0, selected - 1))
       case .backspace:
         let shorter = String(text.dropLast())
-        prompt = .jump(shorter, matches: FuzzyMatcher.matches(shorter, in: vault), selected: 0)
+        prompt = .jump(shorter, matches: FuzzyMatcher.matches(shorter, in: catalog), selected: 0)
       case .character(let character):
         let longer = text + String(character)
-        prompt = .jump(longer, matches: FuzzyMatcher.matches(longer, in: vault), selected: 0)
+        prompt = .jump(longer, matches: FuzzyMatcher.matches(longer, in: catalog), selected: 0)
       default: break
       }
     case nil: break
@@ -604,7 +604,7 @@ extension AppState {
   }
 
   mutating func syncNavigator(to noteIndex: Int) {
-    guard hits == nil, let row = noteRows.firstIndex(of: .note(noteIndex)) else { return }
+    guard hits == nil, let row = noteRowOfNote[safe: noteIndex], row >= 0 else { return }
     navigatorSelection = row
   }
 
@@ -612,7 +612,9 @@ extension AppState {
     let selected = navigatorRows[safe: navigatorSelection]
     sort = sort == .title ? .date : .title
     rebuildNoteRows()
-    if hits == nil, let selected, let row = noteRows.firstIndex(of: selected) {
+    if hits == nil, case .note(let index)? = selected, let row = noteRowOfNote[safe: index], row >= 0 {
+      navigatorSelection = row
+    } else if hits == nil, let selected, let row = noteRows.firstIndex(of: selected) {
       navigatorSelection = row
     }
     show(sort == .title ? "Notes sorted by title" : "Notes sorted by date, newest first")
@@ -622,6 +624,7 @@ extension AppState {
     let currentID = currentNote?.id
     let saved = note
     vault = newVault
+    catalog = NoteCatalog(vault: newVault)
     documents = [:]
     documentOrder = []
     rebuildNoteRows()

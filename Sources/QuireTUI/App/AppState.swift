@@ -101,6 +101,10 @@ public struct AppState: Sendable {
   // Navigator.
   public internal(set) var sort: NavigatorSort = .title
   public internal(set) var noteRows: [NavigatorRow] = []
+  /// For each note, its row in `noteRows`: the navigator follows the open note without a scan.
+  var noteRowOfNote: [Int] = []
+  /// Orders and names derived from the vault once, so no key sorts or scans 10,000 notes.
+  public internal(set) var catalog: NoteCatalog
   public internal(set) var navigatorSelection: Int = 0
   public internal(set) var navigatorScroll: Int = 0
   /// Search hits shown in the navigator instead of the notes, while non-nil.
@@ -135,6 +139,7 @@ public struct AppState: Sendable {
     self.vault = vault
     self.width = max(0, width)
     self.height = max(0, height)
+    catalog = NoteCatalog(vault: vault)
     rebuildNoteRows()
   }
 
@@ -150,26 +155,24 @@ public struct AppState: Sendable {
   /// The note on screen, if any.
   public var currentNote: Note? { note.map { vault.notes[$0.noteIndex] } }
 
+  /// Groups the notes by type in the catalog's order for the current sort (no sorting here).
   mutating func rebuildNoteRows() {
+    let order = sort == .title ? catalog.byTitle : catalog.byDate
     var byType: [NoteType: [Int]] = [:]
-    for (index, note) in vault.notes.enumerated() { byType[note.type, default: []].append(index) }
+    for index in order { byType[vault.notes[index].type, default: []].append(index) }
     var rows: [NavigatorRow] = []
+    rows.reserveCapacity(vault.notes.count + byType.count)
+    var rowOfNote = [Int](repeating: -1, count: vault.notes.count)
     for type in NoteType.allCases {
-      guard var members = byType[type], !members.isEmpty else { continue }
-      switch sort {
-      case .title:
-        let keys = members.map { vault.notes[$0].title.lowercased() }
-        let order = members.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
-        members = order.map { members[$0] }
-      case .date:
-        let dates = members.map { vault.notes[$0].date ?? "" }
-        let order = members.indices.sorted { dates[$0] != dates[$1] ? dates[$0] > dates[$1] : $0 < $1 }
-        members = order.map { members[$0] }
-      }
+      guard let members = byType[type], !members.isEmpty else { continue }
       rows.append(.group(type, count: members.count))
-      rows += members.map { .note($0) }
+      for index in members {
+        rowOfNote[index] = rows.count
+        rows.append(.note(index))
+      }
     }
     noteRows = rows
+    noteRowOfNote = rowOfNote
   }
 
   /// The rows of the context pane for the current note and mode.

@@ -1,31 +1,67 @@
 import QuireCore
 
-/// Replays keys over a vault and times each frame (update, the work it asks for, render).
+/// What one key cost: the frame the user sees after it, and the work it started.
+public struct FrameTiming: Sendable {
+  /// The key replayed.
+  public var key: Key
+  /// `update` for the key and the render after it: what a user waits for before the screen answers.
+  public var keyToFrame: Duration
+  /// The effects the key asked for (reading a note from disk, a search), their answers applied
+  /// and the screen drawn again; zero when the key asked for none. The browser runs these off
+  /// the input path, so they delay the result, not the frame.
+  public var effects: Duration
+  /// What the effects were: "load", "search", in order; empty when none.
+  public var effectKinds: [String]
+}
+
+/// Replays keys over a vault and times each frame.
 ///
-/// The host work is done in line: documents come from `source`, searches from `searcher`
-/// (the in-memory one when none is given), so a frame's time is what a keystroke costs.
+/// Each key is timed twice: the frame right after it (update + render, as the terminal draws
+/// it before any effect answers), then the effects it asked for, performed in line (documents
+/// from `source`, searches from `searcher`, the in-memory one when none is given) with the
+/// frame that shows their answers.
 public enum FrameBenchmark {
-  /// Per-frame durations for a key script, after opening `start` (or the first note).
-  public static func run(
+  /// Per-key timings for a key script, after opening `start` (or the first note).
+  public static func frames(
     vault: Vault, source: any NoteSource, searcher: (any NoteSearcher)? = nil, keys: [Key],
     width: Int = 120, height: Int = 40, start: String? = nil
-  ) -> [Duration] {
+  ) -> [FrameTiming] {
     var state = AppState(vault: vault, width: width, height: height)
     let searcher = searcher ?? InMemorySearcher(vault: vault)
     var session = ScriptedSession(source: source, searcher: searcher)
     session.perform(state.start(noteID: start), on: &state)
     _ = Renderer.render(state)
     let clock = ContinuousClock()
-    var durations: [Duration] = []
-    durations.reserveCapacity(keys.count)
+    var timings: [FrameTiming] = []
+    timings.reserveCapacity(keys.count)
     for key in keys {
-      let elapsed = clock.measure {
-        session.send(.key(key), to: &state)
+      var effects: [Effect] = []
+      let keyToFrame = clock.measure {
+        effects = state.update(.key(key))
         _ = Renderer.render(state)
       }
-      durations.append(elapsed)
+      let kinds = effects.compactMap(\.benchmarkKind)
+      var effectTime = Duration.zero
+      if !effects.isEmpty {
+        effectTime = clock.measure {
+          session.perform(effects, on: &state)
+          _ = Renderer.render(state)
+        }
+      }
+      timings.append(FrameTiming(key: key, keyToFrame: keyToFrame, effects: effectTime, effectKinds: kinds))
     }
-    return durations
+    return timings
+  }
+
+  /// Per-frame durations for a key script: the key-to-frame time of each key.
+  public static func run(
+    vault: Vault, source: any NoteSource, searcher: (any NoteSearcher)? = nil, keys: [Key],
+    width: Int = 120, height: Int = 40, start: String? = nil
+  ) -> [Duration] {
+    frames(
+      vault: vault, source: source, searcher: searcher, keys: keys, width: width, height: height,
+      start: start
+    ).map(\.keyToFrame)
   }
 
   /// A key script that reads, follows links, goes back, searches and jumps: a typical session.
@@ -80,6 +116,17 @@ public struct ScriptedSession: Sendable {
       case .edit, .openURL, .quit:
         recorded.append(effect)
       }
+    }
+  }
+}
+
+extension Effect {
+  /// The benchmark's name for work done off the input path; nil for the rest.
+  var benchmarkKind: String? {
+    switch self {
+    case .loadDocument: "load"
+    case .search: "search"
+    case .edit, .openURL, .quit: nil
     }
   }
 }

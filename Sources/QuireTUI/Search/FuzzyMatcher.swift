@@ -26,6 +26,31 @@ public enum FuzzyMatcher {
     return scored.prefix(limit).map(\.note)
   }
 
+  /// The same as `matches(_:in:limit:)` on names lower-cased and coded once per vault.
+  public static func matches(_ text: String, in catalog: NoteCatalog, limit: Int = 50) -> [Int] {
+    let characters = text.lowercased().filter { $0 != " " }
+    if characters.isEmpty { return Array(catalog.byTitle.prefix(limit)) }
+    var query: [UInt32] = []
+    for character in characters {
+      guard let code = catalog.fuzzyCodes.existingCode(of: character) else { return [] }
+      query.append(code)
+    }
+    var scored: [(note: Int, score: Int)] = []
+    for (index, names) in catalog.fuzzyNames.enumerated() {
+      var best: Int?
+      for name in names {
+        if let score = name.score(query), score > best ?? Int.min { best = score }
+      }
+      if let best { scored.append((index, best)) }
+    }
+    let rank = catalog.titleRank
+    scored.sort { lhs, rhs in
+      if lhs.score != rhs.score { return lhs.score > rhs.score }
+      return rank[lhs.note] < rank[rhs.note]
+    }
+    return scored.prefix(limit).map(\.note)
+  }
+
   /// The score of the query in a candidate, or nil when its letters are not all there in order.
   public static func score(_ query: [Character], in candidate: String) -> Int? {
     guard !query.isEmpty else { return 0 }
