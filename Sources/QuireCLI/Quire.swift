@@ -7,10 +7,9 @@ public struct Quire: ParsableCommand {
     commandName: "quire",
     abstract: "Browse, search and link a vault of Markdown research notes.",
     discussion: """
-      With no command, opens the terminal browser on the vault (at NOTE when given).
-      The vault is --vault DIR, else $QUIRE_VAULT, else the nearest folder above the
-      working directory that holds a .quire/ folder, else ./Notes when it exists, else
-      the working directory. NOTE may be a path, a file name, a title or an alias.
+      With no command, opens the terminal browser on the vault, at NOTE when one is given (NOTE#Section opens at a section). NOTE may be a path, a file name, a title or an alias.
+
+      The vault is --vault DIR, else $QUIRE_VAULT, else the nearest folder above the working directory that holds a .quire/ folder, else ./Notes when it exists, else the working directory.
       """,
     version: "0.1.0",
     subcommands: [

@@ -101,7 +101,8 @@ final class CommonMarkConverter {
     var blocks: [Block] = []
     var child = cmark_node_first_child(node)
     while let current = child {
-      if let block = convertBlock(current, depth: depth, inItem: inItem) { blocks.append(block) }
+      let block = convertBlock(current, depth: depth, inItem: inItem)
+      if buildDocument, let block { blocks.append(block) }
       child = cmark_node_next(current)
     }
     return blocks
@@ -246,6 +247,16 @@ final class CommonMarkConverter {
     return limit
   }
 
+  /// Whether text holds `[[`, looked for in its bytes.
+  static func hasDoubleBracket(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "["), previous == byte { return true }
+      previous = byte
+    }
+    return false
+  }
+
   /// Trims white space, and the dash, colon or full stop that separates a link from its note.
   static func tidyAnnotation(_ text: String) -> String {
     var trimmed = Substring(text.trimmed)
@@ -277,7 +288,9 @@ final class CommonMarkConverter {
         collector.text += text
         inlines.append(.text(text))
       } else {
-        inlines += convertInline(current, into: &collector, inLink: inLink, depth: depth)
+        let converted = convertInline(current, into: &collector, inLink: inLink, depth: depth)
+        // The loader wants links and text, not the reading form: skip gathering it.
+        if buildDocument { inlines += converted }
       }
       child = cmark_node_next(current)
     }
@@ -291,7 +304,7 @@ final class CommonMarkConverter {
     case CMARK_NODE_TEXT:
       if !inLink { noteProse(node) }
       let text = literal(node)
-      if inLink || !text.contains("[[") {
+      if inLink || !Self.hasDoubleBracket(text) {
         collector.text += text
         return [.text(text)]
       }

@@ -25,18 +25,20 @@ public enum NotePath {
   ///
   /// Returns nil when the result would climb above the vault root.
   public static func join(_ folder: String, _ relative: String) -> String? {
-    var parts = relative.hasPrefix("/") ? [] : folder.split(separator: "/").map(String.init)
+    var parts: [Substring] = []
+    if !relative.hasPrefix("/") { parts = folder.split(separator: "/") }
     for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
       switch part {
       case ".": continue
       case "..":
         if parts.isEmpty { return nil }
         parts.removeLast()
-      default: parts.append(String(part))
+      default: parts.append(part)
       }
     }
     return parts.joined(separator: "/")
   }
+
 
   /// The path from one folder to a file, with `..` as needed (`findings` to
   /// `threads/witness-ai.md` is `../threads/witness-ai.md`).

@@ -87,29 +87,55 @@ public enum SectionMentionMatcher {
     return words
   }
 
-  /// Lower-cased words; letters and digits joined by inner `-` or `'` stay one word.
+  /// Lower-cased words; letters and digits joined by inner `-` or `'` stay one word
+  /// (`cross-method`; `model's` reads `models`).
+  ///
+  /// Runs over UTF-8 bytes, decoding only non-ASCII scalars: every link's annotation
+  /// goes through here when a vault loads.
   static func tokens(_ text: String) -> [String] {
+    let bytes = Array(text.lowercased().utf8)
     var words: [String] = []
-    var current = ""
+    var current: [UInt8] = []
     var pendingJoiner = false
-    for scalar in text.lowercased().unicodeScalars {
-      let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-      if isWordScalar {
-        if pendingJoiner, !current.isEmpty { current.unicodeScalars.append("-") }
-        pendingJoiner = false
-        current.unicodeScalars.append(scalar)
-      } else if (scalar == "-" || scalar == "'" || scalar == "\u{2019}"), !current.isEmpty,
-        !pendingJoiner
-      {
-        pendingJoiner = scalar == "-"
-        if scalar != "-" { pendingJoiner = false }
-      } else {
-        if !current.isEmpty { words.append(current) }
-        current = ""
-        pendingJoiner = false
-      }
+    var index = 0
+    func finishWord() {
+      if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+      current.removeAll(keepingCapacity: true)
+      pendingJoiner = false
     }
-    if !current.isEmpty { words.append(current) }
+    while index < bytes.count {
+      let byte = bytes[index]
+      var length = 1
+      let isWord: Bool
+      var isHyphen = false
+      var isApostrophe = false
+      if byte < 0x80 {
+        isWord =
+          (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+          || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        isHyphen = byte == UInt8(ascii: "-")
+        isApostrophe = byte == UInt8(ascii: "'")
+      } else {
+        length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+        length = min(length, bytes.count - index)
+        let scalar = String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars.first
+        isApostrophe = scalar == "\u{2019}"
+        isWord =
+          scalar.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+      }
+      if isWord {
+        if pendingJoiner, !current.isEmpty { current.append(UInt8(ascii: "-")) }
+        pendingJoiner = false
+        current.append(contentsOf: bytes[index..<(index + length)])
+      } else if (isHyphen || isApostrophe), !current.isEmpty, !pendingJoiner {
+        pendingJoiner = isHyphen
+      } else {
+        finishWord()
+      }
+      index += length
+    }
+    finishWord()
     return words
   }
+
 }

@@ -54,7 +54,7 @@ struct LinkResolver: Sendable {
     }
     var path = NotePath.percentDecoded(rawPath)
     if path.hasPrefix("<"), path.hasSuffix(">") { path = String(path.dropFirst().dropLast()) }
-    if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+    if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
     guard let joined = NotePath.join(source.folder, path) else {
       link.reason = "outside the vault"
       return
