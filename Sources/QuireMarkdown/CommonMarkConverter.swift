@@ -215,6 +215,7 @@ final class CommonMarkConverter {
     let inlines = convertInlines(childrenOf: node, into: &collector, inLink: false, depth: 0)
     let text = collector.text
     appendText(text)
+    guard !collector.links.isEmpty else { return inlines }
     let utf8 = Array(text.utf8)
     for (position, mark) in collector.links.enumerated() {
       let next = position + 1 < collector.links.count ? collector.links[position + 1].start : utf8.count

@@ -25,19 +25,28 @@ public enum NotePath {
   ///
   /// Returns nil when the result would climb above the vault root.
   public static func join(_ folder: String, _ relative: String) -> String? {
-    var parts: [Substring] = []
-    if !relative.hasPrefix("/") { parts = folder.split(separator: "/") }
-    for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
-      switch part {
-      case ".": continue
-      case "..":
-        if parts.isEmpty { return nil }
-        parts.removeLast()
-      default: parts.append(part)
+    // Works on bytes: every Markdown link of a vault is joined once per load.
+    let slash = UInt8(ascii: "/")
+    var result: [UInt8] = []
+    result.reserveCapacity(folder.utf8.count + relative.utf8.count + 1)
+    if relative.utf8.first != slash { result.append(contentsOf: folder.utf8) }
+    for part in relative.utf8.split(separator: slash, omittingEmptySubsequences: true) {
+      if part.elementsEqual(".".utf8) { continue }
+      if part.elementsEqual("..".utf8) {
+        guard !result.isEmpty else { return nil }
+        if let cut = result.lastIndex(of: slash) {
+          result.removeSubrange(cut...)
+        } else {
+          result.removeAll(keepingCapacity: true)
+        }
+        continue
       }
+      if !result.isEmpty { result.append(slash) }
+      result.append(contentsOf: part)
     }
-    return parts.joined(separator: "/")
+    return String(decoding: result, as: UTF8.self)
   }
+
 
 
   /// The path from one folder to a file, with `..` as needed (`findings` to
