@@ -62,7 +62,8 @@ public struct InMemorySearcher: NoteSearcher {
         let inTitle = entry.titleText.contains(word)
         var count = 0
         for section in entry.sections where section.text.contains(word) {
-          let here = section.text.occurrences(of: word)
+          // The score counts at most 20; counting every "e" of a 50 MB note took seconds.
+          let here = section.text.occurrences(of: word, upTo: 20)
           count += here
           if here > bestCount {
             bestCount = here
@@ -89,32 +90,49 @@ public struct InMemorySearcher: NoteSearcher {
   }
 
   /// About sixty characters around the first occurrence of a word, and where it is.
+  ///
+  /// Walks the text in place: copying it into an array of characters (and another of
+  /// lower-cased ones) took minutes and gigabytes on a 50 MB note.
   static func snippet(_ text: String, around word: String) -> (String, [SnippetRange]) {
-    let characters = Array(text)
-    let lower = characters.map { $0.lowercased() }
-    let target = Array(word).map { String($0) }
+    let target = word.map { String($0) }
     var found = 0
-    if target.count <= lower.count {
-      for start in 0...(lower.count - target.count)
-      where Array(lower[start..<(start + target.count)]) == target {
-        found = start
+    var foundIndex = text.startIndex
+    var index = text.startIndex
+    var position = 0
+    while index < text.endIndex {
+      var probe = index
+      var matched = true
+      for expected in target {
+        guard probe < text.endIndex, text[probe].lowercased() == expected else {
+          matched = false
+          break
+        }
+        probe = text.index(after: probe)
+      }
+      if matched {
+        found = position
+        foundIndex = index
         break
       }
+      index = text.index(after: index)
+      position += 1
     }
-    let from = max(0, found - 25)
-    let to = min(characters.count, found + target.count + 35)
-    let snippet = String(characters[from..<to]).map { $0 == "\n" ? " " : String($0) }.joined()
-    return (snippet, [SnippetRange(start: found - from, length: target.count)])
+    let before = min(25, found)
+    let from = text.index(foundIndex, offsetBy: -before)
+    let to =
+      text.index(foundIndex, offsetBy: target.count + 35, limitedBy: text.endIndex) ?? text.endIndex
+    let snippet = text[from..<to].map { $0 == "\n" ? " " : String($0) }.joined()
+    return (snippet, [SnippetRange(start: before, length: target.count)])
   }
 }
 
 extension String {
-  /// How many times a non-empty piece occurs, not overlapping.
-  fileprivate func occurrences(of piece: String) -> Int {
+  /// How many times a non-empty piece occurs, not overlapping, counting up to `limit`.
+  fileprivate func occurrences(of piece: String, upTo limit: Int) -> Int {
     guard !piece.isEmpty else { return 0 }
     var count = 0
     var rest = self[...]
-    while let range = rest.firstRange(of: piece) {
+    while count < limit, let range = rest.firstRange(of: piece) {
       count += 1
       rest = rest[range.upperBound...]
     }
