@@ -60,8 +60,10 @@ struct GraphCommand: ParsableCommand {
   }
 
   private func dot(_ vault: Vault, _ included: Set<Int>) -> String {
+    // Control characters are escaped first: a title's ESC or bidi override reached the
+    // terminal (or the file) through DOT labels.
     func quote(_ text: String) -> String {
-      "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      "\"" + TerminalSafe.escape(text, keepNewlines: false).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         .replacingOccurrences(of: "\n", with: " ") + "\""
     }
     // newrank lets dot rank edges that cross clusters (without it, layout can fail).
