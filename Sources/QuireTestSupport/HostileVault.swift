@@ -39,6 +39,11 @@ public struct HostileVault: Sendable {
     public static let full = Scale(
       hugeNoteBytes: 50 << 20, tableRows: 20_000, nestingDepth: 10_000, longLineBytes: 1 << 20,
       linkCount: 100_000, headingCount: 10_000)
+    /// `small` when the environment sets `QUIRE_HOSTILE_SCALE=small` (the sanitizer runs),
+    /// else `full`.
+    public static var configured: Scale {
+      ProcessInfo.processInfo.environment["QUIRE_HOSTILE_SCALE"] == "small" ? .small : .full
+    }
     /// Every kind of case, smaller (the huge note still crosses the full-parse limit).
     public static let small = Scale(
       hugeNoteBytes: 9 << 20, tableRows: 2_000, nestingDepth: 2_000, longLineBytes: 128 << 10,
@@ -79,7 +84,7 @@ public struct HostileVault: Sendable {
   public private(set) var entries: [Entry] = []
 
   /// Writes the corpus into a fresh folder under the temporary directory.
-  public static func make(scale: Scale = .full) throws -> HostileVault {
+  public static func make(scale: Scale = .configured) throws -> HostileVault {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("quire-hostile-\(UUID().uuidString)")
     var hostile = HostileVault(folder: folder)

@@ -17,7 +17,7 @@ final class HostileVaultTests: XCTestCase {
   static let timeout = 300.0
 
   /// The corpus, written once for all tests of this class (it is large) on first use.
-  static let shared: HostileVault? = try? HostileVault.make(scale: .full)
+  static let shared: HostileVault? = try? HostileVault.make(scale: .configured)
 
   override class func tearDown() {
     shared?.remove()

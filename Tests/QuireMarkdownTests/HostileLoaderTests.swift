@@ -12,15 +12,12 @@ final class HostileLoaderTests: XCTestCase {
   static let timeout = 240.0
 
   func testHostileVaultLoads() throws {
-    let hostile = try HostileVault.make(scale: .full)
+    let hostile = try HostileVault.make(scale: .configured)
     defer { hostile.remove() }
     let root = hostile.vault
     guard let outcome = HostileVault.bounded(seconds: Self.timeout, { try VaultLoader(root: root).load() })
     else { return XCTFail("loading the hostile vault did not finish in \(Self.timeout) s") }
     let vault = try outcome.get()
-    for diagnostic in vault.diagnostics + vault.notes.flatMap(\.diagnostics) {
-      print("hostile:", diagnostic.path, diagnostic.rule, diagnostic.message.prefix(120))
-    }
     for entry in hostile.entries {
       let note = vault.note(entry.path)
       let vaultWarnings = vault.diagnostics.filter { $0.path == entry.path || $0.path.hasPrefix(entry.path + "/") }
