@@ -16,8 +16,9 @@ import GRDB
 /// Never edit a migration that has shipped: add a new one.
 enum IndexSchema {
   /// Bumped when stored notes can no longer be read back (their encoding changed):
-  /// a cache with another version is rebuilt.
-  static let formatVersion = 1
+  /// a cache with another version is rebuilt. 2: notes in `NoteCoding`'s binary form
+  /// instead of JSON.
+  static let formatVersion = 2
 
   /// BM25 weights of `fts`'s columns: title, aliases, heading, body.
   static let sectionWeights = "10.0, 8.0, 4.0, 1.0"

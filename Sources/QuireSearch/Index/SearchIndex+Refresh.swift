@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import QuireCore
+import Synchronization
 
 /// What a refresh changed.
 public struct RefreshSummary: Sendable, Hashable {
@@ -98,9 +99,9 @@ extension SearchIndex {
 
     var nextRow = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM section") ?? 0) + 1
     let step = max(1, pending.count / 100)
+    let encoded = Self.encode(pending)
     for (done, note) in pending.enumerated() {
-      let data = try NoteCoding.encode(note)
-      let hash = NoteCoding.contentHash(of: note, encoded: data)
+      let (data, hash) = encoded[done]
       if let old = stored[note.id], old.hash == hash {
         try db.execute(
           sql: "UPDATE note SET size = ?, modified = ?, data = ? WHERE id = ?",
@@ -139,6 +140,26 @@ extension SearchIndex {
       }
     }
     return summary
+  }
+
+  /// The stored bytes and content hash of each note, worked out on every core: this is
+  /// most of a cold build's CPU time outside SQLite, which writes on one thread.
+  static func encode(_ notes: [Note]) -> [(data: Data, hash: Int64)] {
+    guard notes.count > 64 else { return notes.map(encodeOne) }
+    let chunkCount = min(notes.count / 16, ProcessInfo.processInfo.activeProcessorCount * 8)
+    let parts = Mutex<[Int: [(data: Data, hash: Int64)]]>([:])
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      let lower = notes.count * chunk / chunkCount
+      let upper = notes.count * (chunk + 1) / chunkCount
+      let part = notes[lower..<upper].map(encodeOne)
+      parts.withLock { $0[chunk] = part }
+    }
+    return parts.withLock { parts in (0..<chunkCount).flatMap { parts[$0] ?? [] } }
+  }
+
+  private static func encodeOne(_ note: Note) -> (data: Data, hash: Int64) {
+    let data = NoteCoding.encode(note)
+    return (data, NoteCoding.contentHash(of: note, encoded: data))
   }
 
   private func deleteRows(_ db: Database, of old: StoredNote) throws {
