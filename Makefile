@@ -54,5 +54,39 @@ bench: deps
 	$(SWIFT) build -c release --product quire-bench
 	$$($(SWIFT) build -c release --show-bin-path)/quire-bench $(BENCH_ARGS)
 
+# Runs the test suite under AddressSanitizer, then ThreadSanitizer, each in its own build
+# folder (the flags differ, so sharing .build would rebuild everything twice). Builds once
+# with --build-tests and runs with --skip-build. The hostile corpus is written at its
+# small scale there (every kind of case, smaller files): sanitized debug code is slow.
+SANITIZE_FILTER ?=
+test-sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	QUIRE_HOSTILE_SCALE=small $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan $(SANITIZE_FILTER)
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	QUIRE_HOSTILE_SCALE=small TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan $(SANITIZE_FILTER)
+
+# Runs each libFuzzer target (Fuzz/) for FUZZ_SECONDS, seeded from the test fixtures and
+# Fuzz/Seeds. A crash stops it and leaves the input in .build-fuzz/crashes/; make it a
+# regression test under Tests/. Leak checks are off: LeakSanitizer misreads Swift's
+# tagged pointers in global values and reports their storage as leaked.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := FuzzLoader FuzzSearchQuery
+FUZZ_BUILD := $(CURDIR)/.build-fuzz
+fuzz: deps
+	cd Fuzz && $(SWIFT) build --scratch-path $(FUZZ_BUILD) -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	rm -rf $(FUZZ_BUILD)/seeds && mkdir -p $(FUZZ_BUILD)/seeds/FuzzLoader $(FUZZ_BUILD)/seeds/FuzzSearchQuery $(FUZZ_BUILD)/crashes
+	find Tests -path '*Fixtures*' -name '*.md' -type f | while IFS= read -r f; do \
+	  cp "$$f" "$(FUZZ_BUILD)/seeds/FuzzLoader/$$(cksum < "$$f" | cut -d' ' -f1)"; done
+	cp Fuzz/Seeds/FuzzLoader/* $(FUZZ_BUILD)/seeds/FuzzLoader/
+	cp Fuzz/Seeds/FuzzSearchQuery/* $(FUZZ_BUILD)/seeds/FuzzSearchQuery/
+	bin=$$(cd Fuzz && $(SWIFT) build --scratch-path $(FUZZ_BUILD) --show-bin-path); \
+	for target in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$target; \
+	  echo "== fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=0 $$bin/$$target $(FUZZ_BUILD)/corpus/$$target $(FUZZ_BUILD)/seeds/$$target \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=3072 -max_len=65536 -detect_leaks=0 \
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/crashes/$$target- || exit 1; \
+	done
+
 clean:
 	rm -rf .build

@@ -5,7 +5,9 @@ let package = Package(
   name: "Quire",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "quire", targets: ["quire"])
+    .executable(name: "quire", targets: ["quire"]),
+    // For the fuzz targets in Fuzz/, a package of their own that builds with -sanitize=fuzzer.
+    .library(name: "QuireFuzzable", targets: ["QuireCore", "QuireMarkdown", "QuireSearch"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
