@@ -250,13 +250,18 @@ final class CommonMarkConverter {
 
   /// Whether text holds `[[`, looked for in its bytes.
   static func hasDoubleBracket(_ text: String) -> Bool {
-    var previous: UInt8 = 0
-    for byte in text.utf8 {
-      if byte == UInt8(ascii: "["), previous == byte { return true }
-      previous = byte
+    var text = text
+    return text.withUTF8 { bytes in
+      guard var index = bytes.firstIndex(of: UInt8(ascii: "[")) else { return false }
+      while index + 1 < bytes.count {
+        if bytes[index + 1] == UInt8(ascii: "[") { return true }
+        guard let next = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "[")) else { return false }
+        index = next
+      }
+      return false
     }
-    return false
   }
+
 
   /// Trims white space, and the dash, colon or full stop that separates a link from its note.
   static func tidyAnnotation(_ text: String) -> String {

@@ -78,8 +78,9 @@ enum FrontMatterParser {
     }
     var budget = maxNodes
     var entries: [FrontMatter.Entry] = []
+    // Keys are read as written: asking Yams for `key.string` resolves tags by regex.
     for (key, value) in mapping {
-      guard let name = key.string else { continue }
+      guard let name = key.scalar?.string else { continue }
       entries.append(.init(key: name, value: convert(value, budget: &budget)))
     }
     if budget <= 0 {
@@ -106,7 +107,7 @@ enum FrontMatterParser {
       var entries: [FrontMatter.Entry] = []
       for (key, value) in mapping {
         guard budget > 0 else { break }
-        entries.append(.init(key: key.string ?? "", value: convert(value, budget: &budget)))
+        entries.append(.init(key: key.scalar?.string ?? "", value: convert(value, budget: &budget)))
       }
       return .map(FrontMatter(entries))
     case .alias:

@@ -9,8 +9,16 @@ public enum Slug {
     var slug = ""
     slug.reserveCapacity(heading.utf8.count)
     for scalar in heading.lowercased().unicodeScalars {
-      if scalar == " " {
-        slug.append("-")
+      if scalar.isASCII {
+        // ASCII needs no Unicode property look-up.
+        let value = scalar.value
+        if scalar == " " {
+          slug.append("-")
+        } else if scalar == "-" || scalar == "_" || (value >= 0x61 && value <= 0x7A)
+          || (value >= 0x30 && value <= 0x39)
+        {
+          slug.unicodeScalars.append(scalar)
+        }
       } else if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic
         || scalar.properties.numericType != nil
         || scalar.properties.generalCategory == .nonspacingMark

@@ -5,10 +5,16 @@ extension StringProtocol {
   public var trimmed: String {
     let scalars = unicodeScalars
     guard let first = scalars.first, let last = scalars.last else { return "" }
-    if !first.properties.isWhitespace, !last.properties.isWhitespace { return String(self) }
-    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-      let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    if !Self.isSpace(first), !Self.isSpace(last) { return String(self) }
+    guard let start = scalars.firstIndex(where: { !Self.isSpace($0) }),
+      let end = scalars.lastIndex(where: { !Self.isSpace($0) })
     else { return "" }
     return String(self[start..<scalars.index(after: end)])
+  }
+
+  /// White space, with ASCII answered without a Unicode property look-up.
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+    return scalar.properties.isWhitespace
   }
 }
