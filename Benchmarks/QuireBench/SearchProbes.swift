@@ -72,7 +72,9 @@ enum SearchProbes {
       for (kind, queries) in queries {
         for timing in try SearchBenchmark.time(queries, on: index, limit: 20, runs: 20) {
           timings.append(
-            QueryTiming(kind: kind, query: timing.query, hits: timing.hits, milliseconds: timing.milliseconds)
+            QueryTiming(
+              kind: kind, query: timing.query, hits: timing.hits, milliseconds: timing.milliseconds,
+              cpuMilliseconds: timing.cpuMilliseconds)
           )
         }
       }
@@ -149,4 +151,6 @@ struct QueryTiming: Codable, Sendable {
   var query: String
   var hits: Int
   var milliseconds: [Double]
+  /// CPU time of the searching thread per run (`SearchBenchmark.Timing.cpuMilliseconds`).
+  var cpuMilliseconds: [Double]? = nil
 }

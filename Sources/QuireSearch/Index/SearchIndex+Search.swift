@@ -15,8 +15,9 @@ extension SearchIndex {
   ///
   /// Notes whose title or aliases hold every word come first (ranked by BM25 over title
   /// and aliases); then notes matched anywhere, ranked by BM25 over their best section
-  /// with the weights title 10, aliases 8, heading 4, body 1. Each tier ranks at most
-  /// `candidateLimit` matching rows, taken in index order, so a one-letter prefix that
+  /// with the weights title 10, aliases 8, heading 4, body 1. Each tier ranks a bounded
+  /// number of matching rows (`candidateLimit` sections, twice as many titles), taken in
+  /// index order, so a one-letter prefix that
   /// matches most of the vault costs no more than a rare word. Each hit points at its
   /// best section and carries a snippet with the matched words marked.
   public func search(_ query: SearchQuery, limit: Int) throws -> [SearchHit] {
@@ -38,7 +39,8 @@ extension SearchIndex {
           if found.count == limit { break }
         }
       }
-      return try found.prefix(limit).compactMap { try hit(db, for: $0, query: query) }
+      let maker = SnippetMaker(query: query)
+      return try found.prefix(limit).compactMap { try hit(db, for: $0, maker: maker) }
     }
   }
 
@@ -55,16 +57,16 @@ extension SearchIndex {
     let (filter, filterArguments) = Self.filterSQL(query)
     let sql = """
       SELECT id, score FROM (
-        SELECT n.id AS id, bm25(title_fts, \(IndexSchema.titleWeights)) AS score
-        FROM title_fts JOIN note n ON n.id = title_fts.rowid
+        SELECT title_fts.rowid AS id, bm25(title_fts, \(IndexSchema.titleWeights)) AS score
+        FROM title_fts\(filter.isEmpty ? "" : " JOIN note n ON n.id = title_fts.rowid")
         WHERE title_fts MATCH ?\(filter)
         LIMIT ?)
       ORDER BY score, id LIMIT ?
       """
     var arguments: StatementArguments = [pattern]
     arguments += filterArguments
-    arguments += [candidateLimit, limit]
-    return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+    arguments += [candidateLimit * 2, limit]
+    return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map {
       Candidate(note: $0[0], row: nil, score: -($0[1] as Double))
     }
   }
@@ -77,7 +79,7 @@ extension SearchIndex {
     let sql = """
       SELECT note, row, MIN(score) AS best FROM (
         SELECT s.note AS note, fts.rowid AS row, bm25(fts, \(IndexSchema.sectionWeights)) AS score
-        FROM fts JOIN section s ON s.id = fts.rowid JOIN note n ON n.id = s.note
+        FROM fts JOIN section s ON s.id = fts.rowid\(filter.isEmpty ? "" : " JOIN note n ON n.id = s.note")
         WHERE fts MATCH ?\(filter)
         LIMIT ?)
       GROUP BY note ORDER BY best, note LIMIT ?
@@ -85,7 +87,7 @@ extension SearchIndex {
     var arguments: StatementArguments = [pattern]
     arguments += filterArguments
     arguments += [candidateLimit, limit * 2]
-    return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+    return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map {
       Candidate(note: $0[0], row: $0[1], score: -($0[2] as Double))
     }
   }
@@ -114,22 +116,23 @@ extension SearchIndex {
   /// The section is the candidate's row when the section tier found it; for a title hit,
   /// the row of the note whose heading and text hold most of the query's words (none:
   /// the hit is the note as a whole and the snippet is its title).
-  private func hit(_ db: Database, for candidate: Candidate, query: SearchQuery) throws -> SearchHit? {
+  private func hit(_ db: Database, for candidate: Candidate, maker: SnippetMaker) throws -> SearchHit? {
+    // Cached statements: preparing (and GRDB authorizing) these twice per hit cost more
+    // than running them.
     guard
       let note = try Row.fetchOne(
-        db, sql: "SELECT path, title, type, firstRow, lastRow FROM note WHERE id = ?",
+        db.cachedStatement(sql: "SELECT path, title, type, firstRow, lastRow FROM note WHERE id = ?"),
         arguments: [candidate.note])
     else { return nil }
     let type = NoteType(rawValue: note[2]) ?? .page
     var hit = SearchHit(id: note[0], title: note[1], type: type, score: candidate.score)
     let rows = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT s.sectionIndex, s.heading, fts.heading, fts.body FROM fts
-        JOIN section s ON s.id = fts.rowid WHERE fts.rowid BETWEEN ? AND ?
-        """,
+      db.cachedStatement(
+        sql: """
+          SELECT s.sectionIndex, s.heading, fts.heading, fts.body FROM fts
+          JOIN section s ON s.id = fts.rowid WHERE fts.rowid BETWEEN ? AND ?
+          """),
       arguments: [candidate.row ?? note[3], candidate.row ?? note[4]])
-    let maker = SnippetMaker(query: query)
     var best: (row: Row, count: Int)? = nil
     for row in rows {
       let count = maker.matchCount(in: row[2]) * 4 + maker.matchCount(in: row[3])

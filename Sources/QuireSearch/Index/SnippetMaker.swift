@@ -10,9 +10,8 @@ import QuireCore
 /// diacritics folded.
 ///
 /// This runs over every section of up to a screenful of hits on each keystroke, so it
-/// walks Unicode scalars (not `Character`s, whose grapheme breaking is slow) and compares
-/// ASCII words byte by byte without making strings; only words with other characters go
-/// through Foundation's folding.
+/// walks the UTF-8 bytes and compares ASCII words byte by byte without making strings;
+/// only words with other characters are decoded and go through Foundation's folding.
 struct SnippetMaker {
   /// Folded words of the query; a prefix term matches any word it begins.
   let words: [(text: String, isPrefix: Bool)]
@@ -21,10 +20,17 @@ struct SnippetMaker {
   /// Words of context the snippet holds.
   var width = 16
 
+  /// A word of a text, as byte offsets into its UTF-8.
+  struct Token {
+    var start: Int
+    var end: Int
+    var isASCII: Bool
+  }
+
   init(query: SearchQuery) {
     var words: [(String, Bool)] = []
     for term in query.clauses.joined() {
-      let tokens = Self.tokens(of: term.text).map { Self.fold($0.text) }
+      let tokens = Self.words(of: term.text).map { Self.fold($0) }
       for (position, token) in tokens.enumerated() {
         words.append((token, term.isPrefix && position == tokens.count - 1))
       }
@@ -36,59 +42,138 @@ struct SnippetMaker {
   /// How many words of the text match the query.
   func matchCount(in text: String) -> Int {
     guard !words.isEmpty else { return 0 }
-    var count = 0
-    Self.forEachToken(in: text) { token in
-      if matches(token) { count += 1 }
+    var copy = text
+    return copy.withUTF8 { bytes in
+      var count = 0
+      Self.forEachToken(in: bytes) { token in
+        if matches(token, in: bytes) { count += 1 }
+      }
+      return count
     }
-    return count
   }
 
   /// The snippet around the densest run of matches, with the matches as ranges; the
   /// text's start when nothing matches.
   func snippet(of text: String) -> (text: String, highlights: [SnippetRange]) {
-    let tokens = Self.tokens(of: text)
-    guard !tokens.isEmpty else { return ("", []) }
-    let hits = tokens.indices.filter { matches(tokens[$0].text) }
-    var first = 0
-    if !hits.isEmpty {
-      // The window of `width` words starting near a hit that holds the most hits.
-      var best = 0
-      var end = 0
-      for (position, hit) in hits.enumerated() {
-        while end < hits.count, hits[end] < hit + width { end += 1 }
-        if end - position > best {
-          best = end - position
-          first = max(0, hit - 2)
+    var copy = text
+    let snippet: Built = copy.withUTF8 { bytes in
+      var tokens: [Token] = []
+      Self.forEachToken(in: bytes) { tokens.append($0) }
+      guard !tokens.isEmpty else { return .empty }
+      let hits = tokens.indices.filter { matches(tokens[$0], in: bytes) }
+      var first = 0
+      if !hits.isEmpty {
+        // The window of `width` words starting near a hit that holds the most hits.
+        var best = 0
+        var end = 0
+        for (position, hit) in hits.enumerated() {
+          while end < hits.count, hits[end] < hit + width { end += 1 }
+          if end - position > best {
+            best = end - position
+            first = max(0, hit - 2)
+          }
         }
       }
+      let last = min(tokens.count, first + width)
+      if let plain = Self.asciiSnippet(
+        bytes, tokens: tokens, hits: hits, window: first..<last, allTokens: tokens.count)
+      {
+        return plain
+      }
+      var result: [UInt8] = []
+      if first > 0 { result += Array(SnippetMarkup.ellipsis.utf8) }
+      var position = tokens[first].start
+      var nextHit = hits.firstIndex { $0 >= first } ?? hits.count
+      while nextHit < hits.count, hits[nextHit] < last {
+        let token = tokens[hits[nextHit]]
+        result += bytes[position..<token.start]
+        result += Array(SnippetMarkup.openText.utf8)
+        result += bytes[token.start..<token.end]
+        result += Array(SnippetMarkup.closeText.utf8)
+        position = token.end
+        nextHit += 1
+      }
+      result += bytes[position..<tokens[last - 1].end]
+      if last < tokens.count { result += Array(SnippetMarkup.ellipsis.utf8) }
+      return .marked(String(decoding: result, as: UTF8.self))
     }
-    let last = min(tokens.count, first + width)
-    let lower = tokens[first].range.lowerBound
-    let upper = tokens[last - 1].range.upperBound
-    let marked = Set(hits)
-    var result = ""
+    switch snippet {
+    case .empty: return ("", [])
+    case .plain(let text, let highlights): return (text, highlights)
+    case .marked(let marked): return SnippetMarkup.parse(marked)
+    }
+  }
+
+  /// A snippet ready to show, or marked text still to parse.
+  private enum Built {
+    case empty
+    case plain(String, [SnippetRange])
+    case marked(String)
+  }
+
+  /// The snippet of an ASCII window built directly (white space collapsed, highlights
+  /// counted in characters, which are bytes here), as `SnippetMarkup.parse` would make
+  /// it from marked text; nil when the window holds other characters.
+  private static func asciiSnippet(
+    _ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], hits: [Int], window: Range<Int>,
+    allTokens: Int
+  ) -> Built? {
+    let lower = tokens[window.lowerBound].start
+    let upper = tokens[window.upperBound - 1].end
+    guard !bytes[lower..<upper].contains(where: { $0 >= 0x80 }) else { return nil }
+    var text: [UInt8] = []
+    text.reserveCapacity(upper - lower + 8)
+    var count = 0
+    if window.lowerBound > 0 { count = 1 }  // the ellipsis, one character
+    var highlights: [SnippetRange] = []
+    var nextHit = hits.firstIndex { $0 >= window.lowerBound } ?? hits.count
+    var pendingSpace = false
     var position = lower
-    for index in first..<last where marked.contains(index) {
-      result += text[position..<tokens[index].range.lowerBound]
-      result += SnippetMarkup.openText + text[tokens[index].range] + SnippetMarkup.closeText
-      position = tokens[index].range.upperBound
+    for index in window {
+      let token = tokens[index]
+      for byte in bytes[position..<token.start] {
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+          pendingSpace = true
+          continue
+        }
+        if pendingSpace {
+          text.append(0x20)
+          count += 1
+          pendingSpace = false
+        }
+        text.append(byte)
+        count += 1
+      }
+      if pendingSpace {
+        text.append(0x20)
+        count += 1
+        pendingSpace = false
+      }
+      if nextHit < hits.count, hits[nextHit] == index {
+        highlights.append(SnippetRange(start: count, length: token.end - token.start))
+        nextHit += 1
+      }
+      text.append(contentsOf: bytes[token.start..<token.end])
+      count += token.end - token.start
+      position = token.end
     }
-    result += text[position..<upper]
-    if first > 0 { result = SnippetMarkup.ellipsis + result }
-    if last < tokens.count { result += SnippetMarkup.ellipsis }
-    return SnippetMarkup.parse(result)
+    var result = String(decoding: text, as: UTF8.self)
+    if window.lowerBound > 0 { result = SnippetMarkup.ellipsis + result }
+    if window.upperBound < allTokens { result += SnippetMarkup.ellipsis }
+    return .plain(result, highlights)
   }
 
   /// Whether a word of the text matches a word of the query.
-  private func matches(_ token: Substring) -> Bool {
-    let utf8 = token.utf8
-    if utf8.allSatisfy({ $0 < 0x80 }) {
+  private func matches(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+    if token.isASCII {
       return wordBytes.contains { word in
-        utf8.count == word.bytes.count || (word.isPrefix && utf8.count > word.bytes.count)
-          ? zip(utf8, word.bytes).allSatisfy { Self.lowercased($0) == $1 } : false
+        guard slice.count == word.bytes.count || (word.isPrefix && slice.count > word.bytes.count)
+        else { return false }
+        return zip(slice, word.bytes).allSatisfy { Self.lowercased($0) == $1 }
       }
     }
-    let folded = Self.fold(token)
+    let folded = Self.fold(String(decoding: slice, as: UTF8.self))
     return words.contains { $0.isPrefix ? folded.hasPrefix($0.text) : folded == $0.text }
   }
 
@@ -96,13 +181,12 @@ struct SnippetMaker {
     byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
   }
 
+  private static func isASCIIWord(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+  }
+
   /// Whether unicode61 keeps a scalar inside a token: letters, digits, marks.
   private static func isWord(_ scalar: Unicode.Scalar) -> Bool {
-    let value = scalar.value
-    if value < 0x80 {
-      return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
-        || (value >= 0x61 && value <= 0x7A)
-    }
     let properties = scalar.properties
     if properties.isAlphabetic || properties.numericType != nil { return true }
     switch properties.generalCategory {
@@ -111,28 +195,50 @@ struct SnippetMaker {
     }
   }
 
-  /// Calls `body` with each run of word characters, as unicode61 splits text.
-  static func forEachToken(in text: String, _ body: (Substring) -> Void) {
-    let scalars = text.unicodeScalars
-    var start: String.Index? = nil
-    var index = scalars.startIndex
-    while index < scalars.endIndex {
-      let word = isWord(scalars[index])
-      if word, start == nil { start = index }
-      if !word, let begin = start {
-        body(text[begin..<index])
-        start = nil
+  /// Calls `body` with each run of word characters in valid UTF-8, as unicode61 splits text.
+  static func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
+    var start = -1
+    var ascii = true
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      var length = 1
+      let word: Bool
+      if lead < 0x80 {
+        word = isASCIIWord(lead)
+      } else {
+        // Decode one scalar; the bytes come from a Swift string, so they are valid.
+        length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        length = min(length, bytes.count - index)
+        var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+        for offset in 1..<max(length, 1) { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
+        word = Unicode.Scalar(value).map(isWord) ?? false
       }
-      index = scalars.index(after: index)
+      if word {
+        if start < 0 {
+          start = index
+          ascii = true
+        }
+        if lead >= 0x80 { ascii = false }
+      } else if start >= 0 {
+        body(Token(start: start, end: index, isASCII: ascii))
+        start = -1
+      }
+      index += length
     }
-    if let begin = start { body(text[begin...]) }
+    if start >= 0 { body(Token(start: start, end: bytes.count, isASCII: ascii)) }
   }
 
-  /// Runs of word characters with their ranges.
-  static func tokens(of text: String) -> [(text: Substring, range: Range<String.Index>)] {
-    var tokens: [(Substring, Range<String.Index>)] = []
-    forEachToken(in: text) { tokens.append(($0, $0.startIndex..<$0.endIndex)) }
-    return tokens
+  /// The words of a text, as unicode61 splits it.
+  static func words(of text: String) -> [String] {
+    var copy = text
+    return copy.withUTF8 { bytes in
+      var words: [String] = []
+      forEachToken(in: bytes) {
+        words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.start..<$0.end]), as: UTF8.self))
+      }
+      return words
+    }
   }
 
   static func fold<S: StringProtocol>(_ text: S) -> String {
