@@ -43,19 +43,15 @@ struct LinkCommand: ParsableCommand {
     var linkCount = 0
     var fileCount = 0
     var refused = 0
-    for note in chosen {
-      let snapshot: FileSnapshot
-      do {
-        snapshot = try files.snapshot(of: note)
-      } catch {
-        files.warn("\(error)")
+    for plan in files.plans(for: chosen, planner: planner) {
+      let note = plan.note
+      let changes = plan.changes
+      if let failure = plan.failure {
+        files.warn(failure)
         refused += 1
         continue
       }
-      // The loaded note carries resolved links; prose comes from parsing the bytes to be edited.
-      let prose = NoteParser.parse(id: note.id, bytes: snapshot.bytes, collectingProse: true).prose
-      let changes = planner.plan(note, bytes: snapshot.bytes, prose: prose)
-      guard !changes.isEmpty else { continue }
+      guard !changes.isEmpty, let snapshot = plan.snapshot else { continue }
       linkCount += changes.count
       fileCount += 1
       if list {
@@ -125,6 +121,44 @@ struct VaultFiles {
 
   func warn(_ message: String) {
     FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+  }
+
+  /// What the linker proposes for one note's file, or why the file cannot be linked.
+  struct NotePlan: Sendable {
+    var note: Note
+    /// The file as read; nil when it was refused (`failure` says why).
+    var snapshot: FileSnapshot?
+    var changes: [LinkPlanner.Change] = []
+    var failure: String?
+  }
+
+  /// Reads and plans each note's file on all cores; plans come back in the notes' order.
+  ///
+  /// The loaded note carries resolved links; the prose comes from parsing the very bytes
+  /// the edits will apply to. A snapshot is kept only when it has changes, so a large vault's
+  /// text is not all held at once.
+  func plans(for notes: [Note], planner: LinkPlanner) -> [NotePlan] {
+    let chunks = max(1, min(notes.count, 64))
+    let slots = ResultSlots<[NotePlan]>(count: chunks)
+    let files = self
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      let lower = notes.count * chunk / chunks
+      let upper = notes.count * (chunk + 1) / chunks
+      var plans: [NotePlan] = []
+      plans.reserveCapacity(upper - lower)
+      for note in notes[lower..<upper] {
+        do {
+          let snapshot = try files.snapshot(of: note)
+          let prose = NoteParser.parse(id: note.id, bytes: snapshot.bytes, collectingProse: true).prose
+          let changes = planner.plan(note, bytes: snapshot.bytes, prose: prose)
+          plans.append(NotePlan(note: note, snapshot: changes.isEmpty ? nil : snapshot, changes: changes))
+        } catch {
+          plans.append(NotePlan(note: note, snapshot: nil, failure: "\(error)"))
+        }
+      }
+      slots.set(chunk, plans)
+    }
+    return slots.values.flatMap { $0 ?? [] }
   }
 }
 

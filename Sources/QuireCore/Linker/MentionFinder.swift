@@ -2,7 +2,8 @@
 ///
 /// Built once per vault: every title, alias, file stem and looser title form goes into one
 /// table keyed by its first word, longest names first, so scanning a note costs a table
-/// look-up per word rather than a pass per name. Matches are whole words, case-insensitive,
+/// look-up per word rather than a pass per name; the headings prose may name are read once
+/// per vault too. Matches are whole words, case-insensitive,
 /// tolerant of a leading article and of typographic quotes and dashes; the longest name wins
 /// where several start at the same word, and matched words are not matched again. A note
 /// never mentions itself, and a title of one common word is looked for only as an alias.
@@ -12,12 +13,14 @@
 public struct MentionFinder: Sendable {
   /// One name of a note (or of one of its sections).
   struct Name: Sendable {
+    /// The words, lower-cased, and their keys.
     var words: [String]
+    var keys: [WordKey]
     var joints: [NameWords.Joint]
     /// The name started with an article ("The Postern Door"); prose may write it or not.
-    var article: String?
+    var article: WordKey?
     /// Punctuation ending the name ("Is Matter Seeing Itself?"), taken into the link text.
-    var trailing: String
+    var trailing: [UInt8]
     var note: Int
     var section: Int?
     var confidence: MentionConfidence
@@ -25,28 +28,55 @@ public struct MentionFinder: Sendable {
 
   let notes: [Note]
   let indexByID: [String: Int]
-  /// Names by their first word, longest first.
-  let names: [String: [Name]]
+  /// The names that start with one word: those of one word, and the longer ones by their
+  /// second word, so a word that starts many titles ("Safety ...") offers only the few that
+  /// can match where it stands.
+  struct Bucket: Sendable {
+    var single: [Name] = []
+    var byNext: [WordKey: [Name]] = [:]
+  }
+
+  /// Names by their first word, each list longest first.
+  let names: [WordKey: Bucket]
+  /// The names of each note's sections that prose may mention (`mentionableSections`).
+  let sectionNamesByNote: [[Name]]
 
   public init(notes: [Note]) {
     self.notes = notes
     var indexByID: [String: Int] = [:]
     for (index, note) in notes.enumerated() { indexByID[note.id] = index }
     self.indexByID = indexByID
-    var table: [String: [Name]] = [:]
+    var table: [WordKey: Bucket] = [:]
+    var sectionNamesByNote: [[Name]] = []
+    sectionNamesByNote.reserveCapacity(notes.count)
     for (index, note) in notes.enumerated() {
       var seen = Set<[String]>()
       for name in Self.names(of: note, index: index) where seen.insert(name.words).inserted {
-        table[name.words[0], default: []].append(name)
+        if name.keys.count == 1 {
+          table[name.keys[0], default: Bucket()].single.append(name)
+        } else {
+          table[name.keys[0], default: Bucket()].byNext[name.keys[1], default: []].append(name)
+        }
       }
+      sectionNamesByNote.append(
+        Self.mentionableSections(of: note).compactMap { heading in
+          Self.name(
+            note.sections[heading].title, note: index, section: heading, confidence: .exact,
+            alias: true)
+        })
+    }
+    let longestFirst: (Name, Name) -> Bool = {
+      $0.words.count != $1.words.count
+        ? $0.words.count > $1.words.count : $0.confidence > $1.confidence
     }
     for key in table.keys {
-      table[key]?.sort {
-        $0.words.count != $1.words.count
-          ? $0.words.count > $1.words.count : $0.confidence > $1.confidence
+      table[key]?.single.sort(by: longestFirst)
+      for next in table[key]?.byNext.keys.map({ $0 }) ?? [] {
+        table[key]?.byNext[next]?.sort(by: longestFirst)
       }
     }
     self.names = table
+    self.sectionNamesByNote = sectionNamesByNote
   }
 
   public init(vault: Vault) { self.init(notes: vault.notes) }
@@ -62,6 +92,7 @@ public struct MentionFinder: Sendable {
   public func mentions(in note: Note, bytes: [UInt8], prose: [Range<Int>]) -> [Mention] {
     let linkRanges = note.links.compactMap(\.byteRange).sorted { $0.lowerBound < $1.lowerBound }
     let sectionNames = self.sectionNames(linkedFrom: note)
+    let sectionKeys = Set(sectionNames.values.flatMap(\.keys))
     let lines = LineTable(bytes)
     var found: [Mention] = []
     for range in prose {
@@ -69,13 +100,19 @@ public struct MentionFinder: Sendable {
       var position = 0
       while position < words.words.count {
         let key = words.words[position].key
-        var candidates = names[key] ?? []
+        let general = candidates(at: position, in: words)
+        var candidates: [Name]
         // The section is needed only where a section name could start here.
-        if sectionNames.values.contains(where: { $0[key] != nil }),
+        if sectionKeys.contains(key),
           let extra = sectionNames[
             note.section(atByte: words.words[position].start, lines: lines) ?? -1]?[key]
         {
-          candidates = (extra + candidates).sorted { $0.words.count > $1.words.count }
+          candidates = (extra + (general ?? [])).sorted { $0.words.count > $1.words.count }
+        } else if let general {
+          candidates = general
+        } else {
+          position += 1
+          continue
         }
         guard
           let match = bestMatch(
@@ -102,6 +139,15 @@ public struct MentionFinder: Sendable {
       }
     }
     return found
+  }
+
+  /// The names that may start at a word, longest first; nil when none.
+  private func candidates(at position: Int, in words: NameWords) -> [Name]? {
+    guard let bucket = names[words.words[position].key] else { return nil }
+    guard position + 1 < words.words.count,
+      let longer = bucket.byNext[words.words[position + 1].key]
+    else { return bucket.single.isEmpty ? nil : bucket.single }
+    return bucket.single.isEmpty ? longer : longer + bucket.single
   }
 
   /// Mentions in a piece of text that is all prose (an imported note's list item).
@@ -150,11 +196,11 @@ public struct MentionFinder: Sendable {
   ) -> Range<Int>? {
     let count = name.words.count
     guard position + count <= text.words.count else { return nil }
-    for offset in 0..<count where text.words[position + offset].key != name.words[offset] {
+    for offset in 0..<count where text.words[position + offset].key != name.keys[offset] {
       return nil
     }
     for offset in 0..<(count - 1)
-    where !name.joints[offset].accepts(text.joints[position + offset]) {
+    where !name.joints[offset].accepts(text.joint(after: position + offset, in: bytes)) {
       return nil
     }
     var start = text.words[position].start
@@ -163,20 +209,23 @@ public struct MentionFinder: Sendable {
       Self.isBoundary(after: end, in: bytes, range: range),
       !Self.isInsideURL(start..<end, bytes: bytes, range: range)
     else { return nil }
+    // Keys are hashes: confirm the words themselves.
+    for offset in 0..<count {
+      let word = text.words[position + offset]
+      guard NameWords.lowered(bytes[word.start..<word.end]) == name.words[offset] else { return nil }
+    }
     // Take a leading article and the name's own closing punctuation into the link text.
     if let article = name.article, position > 0, text.words[position - 1].key == article,
-      text.joints[position - 1] == .space,
+      text.joint(after: position - 1, in: bytes) == .space,
       Self.isBoundary(before: text.words[position - 1].start, in: bytes, range: range)
     {
       start = text.words[position - 1].start
     }
-    if !name.trailing.isEmpty {
-      let trailing = Array(name.trailing.utf8)
-      if end + trailing.count <= range.upperBound,
-        Array(bytes[end..<(end + trailing.count)]) == trailing
-      {
-        end += trailing.count
-      }
+    let trailing = name.trailing
+    if !trailing.isEmpty, end + trailing.count <= range.upperBound,
+      bytes[end..<(end + trailing.count)].elementsEqual(trailing)
+    {
+      end += trailing.count
     }
     return start..<end
   }
@@ -237,8 +286,21 @@ public struct MentionFinder: Sendable {
     while start > range.lowerBound, !isSpace(bytes[start - 1]) { start -= 1 }
     var end = span.upperBound
     while end < range.upperBound, !isSpace(bytes[end]) { end += 1 }
-    let token = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
-    return token.contains("://") || token.hasPrefix("www.") || token.contains("@")
+    let token = bytes[start..<end]
+    if token.contains(UInt8(ascii: "@")) { return true }
+    if token.count >= 4, token.prefix(4).map(NameWords.asciiLower).elementsEqual("www.".utf8) {
+      return true
+    }
+    var index = start
+    while index + 2 < end {
+      if bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/"),
+        bytes[index + 2] == UInt8(ascii: "/")
+      {
+        return true
+      }
+      index += 1
+    }
+    return false
   }
 
   // MARK: - Names
@@ -284,12 +346,10 @@ public struct MentionFinder: Sendable {
   static func name(
     _ text: String, note: Int, section: Int? = nil, confidence: MentionConfidence, alias: Bool
   ) -> Name? {
-    let parsed = NameWords(name: text)
-    var words = parsed.words.map(\.key)
-    var joints = parsed.joints
-    var article: String? = nil
+    var (words, joints) = NameWords.parse(name: text)
+    var article: WordKey? = nil
     if words.count > 1, articles.contains(words[0]) {
-      article = words[0]
+      article = WordKey(lowered: words[0])
       words.removeFirst()
       joints.removeFirst()
     }
@@ -302,15 +362,15 @@ public struct MentionFinder: Sendable {
     }
     if trailing.contains(")") && !text.contains("(") { trailing = "" }
     return Name(
-      words: words, joints: joints, article: article, trailing: trailing, note: note,
-      section: section, confidence: confidence)
+      words: words, keys: words.map { WordKey(lowered: $0) }, joints: joints, article: article,
+      trailing: Array(trailing.utf8), note: note, section: section, confidence: confidence)
   }
 
   /// Names of the sections of the notes each section of `note` links, by the linking section.
   ///
   /// Headings named in a link's annotation are already part of that link and left out.
-  private func sectionNames(linkedFrom note: Note) -> [Int: [String: [Name]]] {
-    var result: [Int: [String: [Name]]] = [:]
+  private func sectionNames(linkedFrom note: Note) -> [Int: [WordKey: [Name]]] {
+    var result: [Int: [WordKey: [Name]]] = [:]
     var covered: [Int: Set<[Int]>] = [:]
     for link in note.links where link.isEdge && link.kind != .frontmatter {
       guard let target = link.target, target != note.id, let targetIndex = indexByID[target]
@@ -322,15 +382,9 @@ public struct MentionFinder: Sendable {
       guard let target = link.target, target != note.id, let targetIndex = indexByID[target]
       else { continue }
       let section = link.sourceSection ?? -1
-      let targetNote = notes[targetIndex]
-      for heading in Self.mentionableSections(of: targetNote)
-      where !(covered[section]?.contains([targetIndex, heading]) ?? false) {
-        guard
-          let name = Self.name(
-            targetNote.sections[heading].title, note: targetIndex, section: heading,
-            confidence: .exact, alias: true)
-        else { continue }
-        result[section, default: [:]][name.words[0], default: []].append(name)
+      for name in sectionNamesByNote[targetIndex]
+      where !(covered[section]?.contains([targetIndex, name.section ?? -1]) ?? false) {
+        result[section, default: [:]][name.keys[0], default: []].append(name)
       }
     }
     return result
