@@ -30,7 +30,15 @@ struct CheckCommand: ParsableCommand {
       throw CLIFailure("unknown rule '\(unknown)'; see quire check --list-rules")
     }
     let vault = try vaultOptions.load()
-    let checker = VaultChecker(today: Self.today(), only: Set(rules))
+    var checker = VaultChecker(today: Self.today(), only: Set(rules))
+    if checker.runs("unlinked-mention") {
+      // Counted as `quire link` counts them, so a note reports none once it has been linked.
+      let planner = LinkPlanner(vault: vault)
+      for plan in VaultFiles(root: vault.root).plans(for: vault.notes, planner: planner)
+      where !plan.changes.isEmpty {
+        checker.unlinkedMentions[plan.note.id] = plan.changes.count
+      }
+    }
     let problems = checker.check(vault)
     if json {
       let items = problems.map { problem -> JSONValue in
