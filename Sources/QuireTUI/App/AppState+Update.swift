@@ -119,8 +119,11 @@ extension AppState {
   mutating func remember(_ document: Document, for id: String) {
     if documents[id] == nil { documentOrder.append(id) }
     documents[id] = document
+    layouts[id] = nil
     while documentOrder.count > Self.documentCacheSize {
-      documents[documentOrder.removeFirst()] = nil
+      let oldest = documentOrder.removeFirst()
+      documents[oldest] = nil
+      layouts[oldest] = nil
     }
   }
 
@@ -128,8 +131,14 @@ extension AppState {
   mutating func installLayout() {
     guard var current = note, let document = current.document else { return }
     let textWidth = max(1, Geometry.noteTextWidth(width: width, height: height))
-    let layout = NoteLayout(
-      document: document, links: vault.notes[current.noteIndex].links, width: textWidth)
+    let id = vault.notes[current.noteIndex].id
+    let layout: NoteLayout
+    if let cached = layouts[id], cached.width == textWidth {
+      layout = cached
+    } else {
+      layout = NoteLayout(document: document, links: vault.notes[current.noteIndex].links, width: textWidth)
+      if documents[id] != nil { layouts[id] = layout }
+    }
     current.layout = layout
     if let section = current.pendingSection, let line = layout.line(ofSection: section) {
       current.scroll = line
@@ -626,6 +635,7 @@ extension AppState {
     vault = newVault
     catalog = NoteCatalog(vault: newVault)
     documents = [:]
+    layouts = [:]
     documentOrder = []
     rebuildNoteRows()
     hits = nil

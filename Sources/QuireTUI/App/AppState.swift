@@ -115,6 +115,8 @@ public struct AppState: Sendable {
   public internal(set) var back: [Location] = []
   public internal(set) var forward: [Location] = []
   var documents: [String: Document] = [:]
+  /// The layouts of the remembered documents, so back and forward do not lay a note out again.
+  var layouts: [String: NoteLayout] = [:]
   var documentOrder: [String] = []
 
   // Context pane.
@@ -155,24 +157,16 @@ public struct AppState: Sendable {
   /// The note on screen, if any.
   public var currentNote: Note? { note.map { vault.notes[$0.noteIndex] } }
 
-  /// Groups the notes by type in the catalog's order for the current sort (no sorting here).
+  /// Shows the notes grouped by type in the current sort: rows the catalog made once.
   mutating func rebuildNoteRows() {
-    let order = sort == .title ? catalog.byTitle : catalog.byDate
-    var byType: [NoteType: [Int]] = [:]
-    for index in order { byType[vault.notes[index].type, default: []].append(index) }
-    var rows: [NavigatorRow] = []
-    rows.reserveCapacity(vault.notes.count + byType.count)
-    var rowOfNote = [Int](repeating: -1, count: vault.notes.count)
-    for type in NoteType.allCases {
-      guard let members = byType[type], !members.isEmpty else { continue }
-      rows.append(.group(type, count: members.count))
-      for index in members {
-        rowOfNote[index] = rows.count
-        rows.append(.note(index))
-      }
+    switch sort {
+    case .title:
+      noteRows = catalog.rowsByTitle
+      noteRowOfNote = catalog.rowOfNoteByTitle
+    case .date:
+      noteRows = catalog.rowsByDate
+      noteRowOfNote = catalog.rowOfNoteByDate
     }
-    noteRows = rows
-    noteRowOfNote = rowOfNote
   }
 
   /// The rows of the context pane for the current note and mode.

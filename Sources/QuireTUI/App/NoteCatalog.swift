@@ -3,103 +3,172 @@ import QuireCore
 /// What the browser derives from a vault once, when it opens or reloads, not per key.
 ///
 /// A keystroke must redraw in a frame (16 ms) on a vault of 10,000 notes: sorting the
-/// navigator, lower-casing titles for the Ctrl-P box or grouping notes by type on each key
-/// took tens of milliseconds there. Everything here depends on the vault alone.
-public struct NoteCatalog: Sendable {
+/// navigator, lower-casing titles for the Ctrl-P box or finding a note's row took tens of
+/// milliseconds there. Everything here depends on the vault alone; it is immutable and
+/// shared, so copying the app state on each update copies one reference.
+public final class NoteCatalog: Sendable {
   /// Every note's index, by lower-cased title (ties by index).
   public let byTitle: [Int]
   /// Every note's index, newest first (undated last, ties by index).
   public let byDate: [Int]
   /// For each note, its position in `byTitle`: sorts by title with an integer comparison.
   let titleRank: [Int]
+  /// The navigator's rows (notes grouped by type) for each sort, and each note's row in them.
+  let rowsByTitle: [NavigatorRow]
+  let rowOfNoteByTitle: [Int]
+  let rowsByDate: [NavigatorRow]
+  let rowOfNoteByDate: [Int]
   /// What Ctrl-P matches for each note: title, stem, then aliases.
-  let fuzzyNames: [[FuzzyName]]
+  let fuzzyNames: FuzzyNames
 
   public init(vault: Vault) {
     let notes = vault.notes
     let titles = notes.map { $0.title.lowercased() }
-    byTitle = notes.indices.sorted { titles[$0] != titles[$1] ? titles[$0] < titles[$1] : $0 < $1 }
+    let byTitle = notes.indices.sorted { titles[$0] != titles[$1] ? titles[$0] < titles[$1] : $0 < $1 }
     var rank = [Int](repeating: 0, count: notes.count)
     for (position, index) in byTitle.enumerated() { rank[index] = position }
-    titleRank = rank
     let dates = notes.map { $0.date ?? "" }
-    byDate = notes.indices.sorted { dates[$0] != dates[$1] ? dates[$0] > dates[$1] : $0 < $1 }
-    var codes = FuzzyName.Codes()
-    fuzzyNames = notes.indices.map { index in
+    let byDate = notes.indices.sorted { dates[$0] != dates[$1] ? dates[$0] > dates[$1] : $0 < $1 }
+    let titleRows = Self.rows(of: vault, in: byTitle)
+    let dateRows = Self.rows(of: vault, in: byDate)
+    var names = FuzzyNames()
+    for index in notes.indices {
       let note = notes[index]
-      var names = [FuzzyName(titles[index], codes: &codes), FuzzyName(note.stem, codes: &codes)]
-      for alias in note.aliases { names.append(FuzzyName(alias, codes: &codes)) }
-      return names
+      names.add(titles[index])
+      names.add(note.stem)
+      for alias in note.aliases { names.add(alias) }
+      names.endNote()
     }
-    fuzzyCodes = codes
+    self.byTitle = byTitle
+    self.byDate = byDate
+    titleRank = rank
+    rowsByTitle = titleRows.rows
+    rowOfNoteByTitle = titleRows.rowOfNote
+    rowsByDate = dateRows.rows
+    rowOfNoteByDate = dateRows.rowOfNote
+    fuzzyNames = names
   }
 
-  /// The code of each non-ASCII character seen in a name, shared by the query.
-  let fuzzyCodes: FuzzyName.Codes
+  /// Notes grouped by type in an order, each group under its header, and each note's row.
+  static func rows(of vault: Vault, in order: [Int]) -> (rows: [NavigatorRow], rowOfNote: [Int]) {
+    var byType: [NoteType: [Int]] = [:]
+    for index in order { byType[vault.notes[index].type, default: []].append(index) }
+    var rows: [NavigatorRow] = []
+    rows.reserveCapacity(vault.notes.count + byType.count)
+    var rowOfNote = [Int](repeating: -1, count: vault.notes.count)
+    for type in NoteType.allCases {
+      guard let members = byType[type], !members.isEmpty else { continue }
+      rows.append(.group(type, count: members.count))
+      for index in members {
+        rowOfNote[index] = rows.count
+        rows.append(.note(index))
+      }
+    }
+    return (rows, rowOfNote)
+  }
 }
 
-/// A name lower-cased and turned into one integer per character, for quick fuzzy scoring.
+/// Every note's names lower-cased and turned into one integer per character, in one array.
 ///
-/// Scoring compares characters one by one; comparing `Character` values (graphemes) for
-/// 30,000 names on every typed letter was most of Ctrl-P's time. ASCII characters are
-/// their own code; others get a number from a table keyed by `Character`, so canonically
-/// equal characters still compare equal.
-struct FuzzyName: Sendable {
+/// Scoring compares characters one by one; comparing `Character` values (graphemes) of
+/// 30,000 names, or walking an array per name, on every typed letter was most of Ctrl-P's
+/// time on 10,000 notes. ASCII characters are their own code; others get a number from a
+/// table keyed by `Character`, so canonically equal characters still compare equal. The top
+/// bit of a code marks a word start (after a character that is neither letter nor digit).
+struct FuzzyNames: Sendable {
+  static let wordStart: UInt32 = 1 << 31
+
+  /// The codes of all names, one after the other.
+  private(set) var codes: [UInt32] = []
+  /// Where each name ends in `codes`.
+  private(set) var nameEnds: [Int] = []
+  /// Where each note's names end in `nameEnds`.
+  private(set) var noteEnds: [Int] = []
   /// Codes for characters beyond ASCII, numbered from 128 as met.
-  struct Codes: Sendable {
-    var table: [Character: UInt32] = [:]
+  private var table: [Character: UInt32] = [:]
 
-    mutating func code(of character: Character) -> UInt32 {
-      if let ascii = character.asciiValue { return UInt32(ascii) }
-      if let known = table[character] { return known }
-      let next = UInt32(128 + table.count)
-      table[character] = next
-      return next
-    }
-
-    /// The code of a character if any name holds it; nil means nothing can match it.
-    func existingCode(of character: Character) -> UInt32? {
-      if let ascii = character.asciiValue { return UInt32(ascii) }
-      return table[character]
-    }
-  }
-
-  /// One code per character of the lower-cased name.
-  let codes: [UInt32]
-  /// Whether each character follows one that is neither a letter nor a digit (a word start).
-  let wordStarts: [Bool]
-
-  init(_ name: String, codes table: inout Codes) {
-    var codes: [UInt32] = []
-    var starts: [Bool] = []
+  /// Appends a name of the current note.
+  mutating func add(_ name: String) {
     var previous: Character = " "
     for character in name.lowercased() {
-      codes.append(table.code(of: character))
-      starts.append(!previous.isLetter && !previous.isNumber)
+      var code = code(of: character)
+      if !previous.isLetter && !previous.isNumber { code |= Self.wordStart }
+      codes.append(code)
       previous = character
     }
-    self.codes = codes
-    wordStarts = starts
+    nameEnds.append(codes.count)
   }
 
-  /// The same score as `FuzzyMatcher.score(_:in:)`, on codes.
-  func score(_ query: [UInt32]) -> Int? {
+  /// Closes the current note's names.
+  mutating func endNote() { noteEnds.append(nameEnds.count) }
+
+  private mutating func code(of character: Character) -> UInt32 {
+    if let ascii = character.asciiValue { return UInt32(ascii) }
+    if let known = table[character] { return known }
+    let next = UInt32(128 + table.count)
+    table[character] = next
+    return next
+  }
+
+  /// The query's codes; nil when a character is in no name, so that nothing can match.
+  func query(_ characters: some Sequence<Character>) -> [UInt32]? {
+    var query: [UInt32] = []
+    for character in characters {
+      if let ascii = character.asciiValue {
+        query.append(UInt32(ascii))
+      } else if let code = table[character] {
+        query.append(code)
+      } else {
+        return nil
+      }
+    }
+    return query
+  }
+
+  /// Each note's best score for the query (nil where no name matches), the same score as
+  /// `FuzzyMatcher.score(_:in:)` gives.
+  func scores(_ query: [UInt32], _ found: (_ note: Int, _ score: Int) -> Void) {
+    codes.withUnsafeBufferPointer { codes in
+      query.withUnsafeBufferPointer { query in
+        var name = 0
+        var start = 0
+        for note in noteEnds.indices {
+          var best: Int?
+          while name < noteEnds[note] {
+            let end = nameEnds[name]
+            if let score = Self.score(query, in: codes, from: start, to: end), score > best ?? Int.min {
+              best = score
+            }
+            start = end
+            name += 1
+          }
+          if let best { found(note, best) }
+        }
+      }
+    }
+  }
+
+  private static func score(
+    _ query: UnsafeBufferPointer<UInt32>, in codes: UnsafeBufferPointer<UInt32>, from start: Int, to end: Int
+  ) -> Int? {
     guard !query.isEmpty else { return 0 }
     var score = 0
     var queryIndex = 0
     var previousMatched = false
-    for position in codes.indices {
-      guard queryIndex < query.count else { break }
-      if codes[position] == query[queryIndex] {
+    var position = start
+    while position < end, queryIndex < query.count {
+      let code = codes[position]
+      if code & ~wordStart == query[queryIndex] {
         score += 1
         if previousMatched { score += 5 }
-        if wordStarts[position] { score += 8 }
-        if queryIndex == 0 { score -= min(position, 10) }
+        if code & wordStart != 0 { score += 8 }
+        if queryIndex == 0 { score -= min(position - start, 10) }
         queryIndex += 1
         previousMatched = true
       } else {
         previousMatched = false
       }
+      position += 1
     }
     guard queryIndex == query.count else { return nil }
     return score

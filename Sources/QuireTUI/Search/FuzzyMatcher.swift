@@ -30,25 +30,18 @@ public enum FuzzyMatcher {
   public static func matches(_ text: String, in catalog: NoteCatalog, limit: Int = 50) -> [Int] {
     let characters = text.lowercased().filter { $0 != " " }
     if characters.isEmpty { return Array(catalog.byTitle.prefix(limit)) }
-    var query: [UInt32] = []
-    for character in characters {
-      guard let code = catalog.fuzzyCodes.existingCode(of: character) else { return [] }
-      query.append(code)
-    }
-    var scored: [(note: Int, score: Int)] = []
-    for (index, names) in catalog.fuzzyNames.enumerated() {
-      var best: Int?
-      for name in names {
-        if let score = name.score(query), score > best ?? Int.min { best = score }
-      }
-      if let best { scored.append((index, best)) }
-    }
+    guard let query = catalog.fuzzyNames.query(characters) else { return [] }
+    // One integer per match, score above title rank, so that a plain descending sort of
+    // integers orders by score then title: sorting thousands of tuples through a closure
+    // took most of a keystroke.
+    let rankMask = 0xFFFF_FFFF
+    var keys: [Int] = []
     let rank = catalog.titleRank
-    scored.sort { lhs, rhs in
-      if lhs.score != rhs.score { return lhs.score > rhs.score }
-      return rank[lhs.note] < rank[rhs.note]
+    catalog.fuzzyNames.scores(query) { note, score in
+      keys.append(((score + (1 << 24)) << 32) | (rankMask - rank[note]))
     }
-    return scored.prefix(limit).map(\.note)
+    keys.sort(by: >)
+    return keys.prefix(limit).map { catalog.byTitle[rankMask - ($0 & rankMask)] }
   }
 
   /// The score of the query in a candidate, or nil when its letters are not all there in order.

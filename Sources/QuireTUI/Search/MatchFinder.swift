@@ -28,29 +28,51 @@ public enum MatchFinder {
   }
 
   /// Matches in one line's text, case-insensitively, with their display columns.
+  ///
+  /// Runs for every visible line of every frame once a search was made, so it compares in
+  /// place and lower-cases ASCII without building strings; columns are counted only for
+  /// lines that match.
   public static func matches(of terms: [[Character]], inLine text: String, line: Int) -> [Match] {
     guard !terms.isEmpty, !text.isEmpty else { return [] }
     let characters = Array(text)
-    let lower = characters.map { Character($0.lowercased().first.map(String.init) ?? String($0)) }
-    var columns = [Int](repeating: 0, count: characters.count + 1)
-    for (index, character) in characters.enumerated() {
-      columns[index + 1] = columns[index] + CellWidth.of(character)
-    }
-    var result: [Match] = []
+    let lower = characters.map(lowered)
+    var found: [(start: Int, count: Int)] = []
     var start = 0
     while start < lower.count {
       var matched = 0
       for term in terms where term.count > matched && start + term.count <= lower.count {
-        if Array(lower[start..<(start + term.count)]) == term { matched = term.count }
+        var same = true
+        for offset in term.indices where lower[start + offset] != term[offset] {
+          same = false
+          break
+        }
+        if same { matched = term.count }
       }
       if matched > 0 {
-        result.append(
-          Match(line: line, x: columns[start], width: columns[start + matched] - columns[start]))
+        found.append((start, matched))
         start += matched
       } else {
         start += 1
       }
     }
-    return result
+    guard !found.isEmpty else { return [] }
+    var columns = [Int](repeating: 0, count: characters.count + 1)
+    for (index, character) in characters.enumerated() {
+      columns[index + 1] = columns[index] + CellWidth.of(character)
+    }
+    return found.map { match in
+      Match(
+        line: line, x: columns[match.start],
+        width: columns[match.start + match.count] - columns[match.start])
+    }
+  }
+
+  /// A character lower-cased as one character (the first of its lower case, if that is longer).
+  private static func lowered(_ character: Character) -> Character {
+    if let ascii = character.asciiValue, ascii >= 65, ascii <= 90 {
+      return Character(Unicode.Scalar(ascii + 32))
+    }
+    if character.isASCII { return character }
+    return Character(character.lowercased().first.map(String.init) ?? String(character))
   }
 }
