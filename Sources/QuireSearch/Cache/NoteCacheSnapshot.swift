@@ -55,6 +55,9 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
     }
   }
 
+  /// What the cache held for a note when it was read, without decoding it.
+  func entry(for id: String) -> Entry? { entries[id] }
+
   /// Whether a stored note failed to decode, so that the refresh stores it again.
   func wasUnreadable(_ id: String) -> Bool { counters.withLock { $0.unreadable.contains(id) } }
 }

@@ -69,31 +69,40 @@ extension SearchIndex {
     _ db: Database, vault: Vault, cache: NoteCacheSnapshot?,
     progress: ((RefreshProgress) -> Void)?
   ) throws -> RefreshSummary {
-    var stored: [String: StoredNote] = [:]
-    let rows = try Row.fetchCursor(
-      db, sql: "SELECT path, id, size, modified, hash, firstRow, lastRow FROM note")
-    while let row = try rows.next() {
-      stored[row[0]] = StoredNote(
-        id: row[1], size: row[2], modified: row[3], hash: row[4], firstRow: row[5],
-        lastRow: row[6])
-    }
-
     var summary = RefreshSummary()
     var pending: [Note] = []
-    for note in vault.notes {
-      if let old = stored[note.id], old.size == note.byteCount, old.modified == note.modified,
-        cache?.wasUnreadable(note.id) != true
-      {
-        summary.unchanged += 1
-      } else {
-        pending.append(note)
+    var stored: [String: StoredNote] = [:]
+    if let cache, let changed = try changedNotes(db, vault: vault, cache: cache) {
+      // The usual case, a reopen: the snapshot read at opening already says which notes
+      // are unchanged, so only the others' rows are read (and written).
+      summary.unchanged = vault.notes.count - changed.count
+      pending = changed
+      let select = try db.cachedStatement(
+        sql: "SELECT path, id, size, modified, hash, firstRow, lastRow FROM note WHERE path = ?")
+      for note in pending {
+        if let row = try Row.fetchOne(select, arguments: [note.id]) {
+          stored[note.id] = Self.storedNote(row)
+        }
       }
-    }
-    let present = Set(vault.notes.map(\.id))
-    for (path, old) in stored where !present.contains(path) {
-      try deleteRows(db, of: old)
-      try db.execute(sql: "DELETE FROM note WHERE id = ?", arguments: [old.id])
-      summary.removed += 1
+    } else {
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT path, id, size, modified, hash, firstRow, lastRow FROM note")
+      while let row = try rows.next() { stored[row[0]] = Self.storedNote(row) }
+      for note in vault.notes {
+        if let old = stored[note.id], old.size == note.byteCount, old.modified == note.modified,
+          cache?.wasUnreadable(note.id) != true
+        {
+          summary.unchanged += 1
+        } else {
+          pending.append(note)
+        }
+      }
+      let present = Set(vault.notes.map(\.id))
+      for (path, old) in stored where !present.contains(path) {
+        try deleteRows(db, of: old)
+        try db.execute(sql: "DELETE FROM note WHERE id = ?", arguments: [old.id])
+        summary.removed += 1
+      }
     }
     guard !pending.isEmpty else { return summary }
 
@@ -140,6 +149,34 @@ extension SearchIndex {
       }
     }
     return summary
+  }
+
+  private static func storedNote(_ row: Row) -> StoredNote {
+    StoredNote(
+      id: row[1], size: row[2], modified: row[3], hash: row[4], firstRow: row[5], lastRow: row[6])
+  }
+
+  /// The notes of the vault that the snapshot does not hold as they are, when the snapshot
+  /// can answer: nil when a note was removed or the database no longer holds what the
+  /// snapshot read (another process wrote in between), which the full comparison handles.
+  private func changedNotes(
+    _ db: Database, vault: Vault, cache: NoteCacheSnapshot
+  ) throws -> [Note]? {
+    var changed: [Note] = []
+    var known = 0
+    for note in vault.notes {
+      if let entry = cache.entry(for: note.id) {
+        known += 1
+        if entry.size == note.byteCount, entry.modified == note.modified, !cache.wasUnreadable(note.id) {
+          continue
+        }
+      }
+      changed.append(note)
+    }
+    // Every stored note is still in the vault exactly when the counts agree (paths are unique).
+    let count = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM note")) ?? 0
+    guard known == cache.count, count == cache.count else { return nil }
+    return changed
   }
 
   /// The stored bytes and content hash of each note, worked out on every core: this is
