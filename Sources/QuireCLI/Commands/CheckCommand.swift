@@ -7,9 +7,8 @@ struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check", abstract: "Report broken links, orphans and other problems.",
     discussion: """
-      Prints one line per problem: path:line:col: severity: message [rule].
-      Exit status: 0 when clean (info lines only), 1 when problems are found, 2 on error.
-      Rules: \(VaultChecker.rules.map(\.id).joined(separator: ", ")).
+      Prints one line per problem: path:line:col: severity: message [rule]. Exit status: 0 when clean (info lines only), 1 when problems are found, 2 on error. Rules: \(VaultChecker.rules.map(\.id).joined(separator: ", ")).
+
       Example: quire check --rule broken-link --json
       """)
 

@@ -10,8 +10,7 @@ struct GraphCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "graph", abstract: "Print the graph of notes, sections and links.",
     discussion: """
-      JSON lists every note with its sections and every link found, broken ones included.
-      DOT clusters notes by type: quire graph --format dot | dot -Tsvg > vault.svg
+      JSON lists every note with its sections and every link found, broken ones included. DOT clusters notes by type: quire graph --format dot | dot -Tsvg > vault.svg
       """)
 
   @OptionGroup var vaultOptions: VaultOptions

@@ -8,11 +8,8 @@ struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import", abstract: "Import plain-text notes as linked Markdown notes.",
     discussion: """
-      Reads notes written as plain text (section titles alone on a line, "-" items) and
-      makes Markdown notes with front matter and ## headings. The entries of Concepts,
-      Threads and Sources are linked to the vault's notes by title, alias or a "(slug)";
-      other mentions are linked as quire link would. Names that match no note are listed,
-      and made into stub notes with --create-stubs. Without --write, prints the note.
+      Reads notes written as plain text (section titles alone on a line, "-" items) and makes Markdown notes with front matter and ## headings. The entries of Concepts, Threads and Sources are linked to the vault's notes by title, alias or a "(slug)"; other mentions are linked as quire link would. Names that match no note are listed, and made into stub notes with --create-stubs. Without --write, prints the note.
+
       Example: quire import note.txt --into findings --write
       """)
 

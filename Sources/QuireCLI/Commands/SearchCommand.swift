@@ -8,9 +8,8 @@ struct SearchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "search", abstract: "Search the notes of the vault.",
     discussion: """
-      Words must all match; "exact phrases" in quotes; -word excludes; a OR b; word* is a
-      prefix. Filters: type:finding, status:draft, lens:behavioral, in:title (or heading, body).
-      Titles and aliases weigh most, then headings, then the text.
+      Words must all match; "exact phrases" in quotes; -word excludes; a OR b; word* is a prefix. Filters: type:finding, status:draft, lens:behavioral, in:title (or heading, body). Titles and aliases weigh most, then headings, then the text.
+
       Example: quire search "adversarial training" --type finding
       """)
 

