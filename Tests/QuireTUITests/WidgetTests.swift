@@ -6,14 +6,14 @@ import XCTest
 /// Widgets and the layout drawn into small buffers.
 final class WidgetTests: XCTestCase {
   func testCellWidths() {
-    XCTAssertEqual(CellWidth.of("a" as Character), 1)
-    XCTAssertEqual(CellWidth.of("日" as Character), 2)
-    XCTAssertEqual(CellWidth.of("🎉" as Character), 2)
-    XCTAssertEqual(CellWidth.of("é" as Character), 1, "e + combining acute is one column")
-    XCTAssertEqual(CellWidth.of("e\u{301}"), 1)
-    XCTAssertEqual(CellWidth.of("🇫🇷" as Character), 2)
-    XCTAssertEqual(CellWidth.of("❤️" as Character), 2, "emoji presentation selector")
-    XCTAssertEqual(CellWidth.of("日本語 ok"), 9)
+    XCTAssertEqual(DisplayWidth.of("a" as Character), 1)
+    XCTAssertEqual(DisplayWidth.of("日" as Character), 2)
+    XCTAssertEqual(DisplayWidth.of("🎉" as Character), 2)
+    XCTAssertEqual(DisplayWidth.of("é" as Character), 1, "e + combining acute is one column")
+    XCTAssertEqual(DisplayWidth.of("e\u{301}"), 1)
+    XCTAssertEqual(DisplayWidth.of("🇫🇷" as Character), 2)
+    XCTAssertEqual(DisplayWidth.of("❤️" as Character), 2, "emoji presentation selector")
+    XCTAssertEqual(DisplayWidth.of("日本語 ok"), 9)
   }
 
   func testWideCharactersTakeTwoCellsAndAreClipped() {

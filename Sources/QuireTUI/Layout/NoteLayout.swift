@@ -12,7 +12,7 @@ public struct Span: Sendable, Hashable {
     self.text = text
     self.style = style
     self.occurrence = occurrence
-    self.width = CellWidth.of(text)
+    self.width = DisplayWidth.of(text)
   }
 }
 
@@ -183,7 +183,7 @@ struct LayoutBuilder {
     let markerWidth = ordered ? String(lastNumber).count + 2 : 2
     for (offset, item) in items.enumerated() {
       var marker = ordered ? "\(start + offset)." : "•"
-      marker += String(repeating: " ", count: max(1, markerWidth - CellWidth.of(marker)))
+      marker += String(repeating: " ", count: max(1, markerWidth - DisplayWidth.of(marker)))
       var first = Span(marker, ordered ? Theme.dim : Style(foreground: .yellow))
       if let checked = item.checked {
         first = Span(marker + (checked ? "[x] " : "[ ] "), first.style)
@@ -220,7 +220,7 @@ struct LayoutBuilder {
     for row in all {
       for (column, cell) in row.enumerated() {
         let text = TerminalSafe.escape(cell.plainText, keepNewlines: false)
-        natural[column] = max(natural[column], CellWidth.of(text) + linkNumberWidth(cell))
+        natural[column] = max(natural[column], DisplayWidth.of(text) + linkNumberWidth(cell))
       }
     }
     let separator = 3
@@ -432,7 +432,7 @@ struct LayoutBuilder {
     var used = 0
     var index = text.startIndex
     while index < text.endIndex {
-      let columnsHere = CellWidth.of(text[index])
+      let columnsHere = DisplayWidth.of(text[index])
       if used + columnsHere > columns { break }
       used += columnsHere
       index = text.index(after: index)

@@ -70,7 +70,7 @@ public struct ScreenBuffer: Sendable, Hashable {
     var column = x
     for character in safe {
       if character == "\n" { continue }
-      let columns = CellWidth.of(character)
+      let columns = DisplayWidth.of(character)
       if columns == 0 { continue }
       if column + columns > limit { break }
       if column >= clip.x, column >= 0 {
@@ -83,7 +83,7 @@ public struct ScreenBuffer: Sendable, Hashable {
 
   /// Fills a rectangle with one grapheme (spaces by default) in a style.
   public mutating func fill(_ rect: Rect, with grapheme: String = " ", style: Style = .plain) {
-    let columns = max(1, CellWidth.of(grapheme))
+    let columns = max(1, DisplayWidth.of(grapheme))
     for row in rect.y..<rect.maxY {
       var column = rect.x
       while column + columns <= rect.maxX {

@@ -1,3 +1,5 @@
+import QuireCore
+
 /// Finds the words of a search in a laid-out note, for `n`/`N` and highlighting.
 public enum MatchFinder {
   /// A match on screen: line, column and width in columns.
@@ -58,7 +60,7 @@ public enum MatchFinder {
     guard !found.isEmpty else { return [] }
     var columns = [Int](repeating: 0, count: characters.count + 1)
     for (index, character) in characters.enumerated() {
-      columns[index + 1] = columns[index] + CellWidth.of(character)
+      columns[index + 1] = columns[index] + DisplayWidth.of(character)
     }
     return found.map { match in
       Match(

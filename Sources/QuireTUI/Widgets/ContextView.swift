@@ -88,7 +88,7 @@ public enum ContextView {
   public static func mode(atColumn column: Int) -> ContextMode? {
     var x = 0
     for mode in tabs {
-      let width = CellWidth.of(mode.title)
+      let width = DisplayWidth.of(mode.title)
       if column >= x, column < x + width { return mode }
       x += width + 1
     }

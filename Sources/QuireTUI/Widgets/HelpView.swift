@@ -5,12 +5,12 @@ public enum HelpView {
   /// The help text as lines (a group title, then its commands).
   static let lines: [(text: String, isTitle: Bool)] = {
     var lines: [(String, Bool)] = [("Quire: keys", true), ("", false)]
-    let keyWidth = CommandTable.all.map { CellWidth.of($0.keyLabel) }.max() ?? 10
+    let keyWidth = CommandTable.all.map { DisplayWidth.of($0.keyLabel) }.max() ?? 10
     for (group, commands) in CommandTable.grouped {
       lines.append((group.rawValue, true))
       for command in commands {
         let keys = command.keyLabel
-        let pad = String(repeating: " ", count: max(1, keyWidth - CellWidth.of(keys) + 2))
+        let pad = String(repeating: " ", count: max(1, keyWidth - DisplayWidth.of(keys) + 2))
         lines.append(("  " + keys + pad + command.help, false))
       }
       lines.append(("", false))
@@ -57,7 +57,7 @@ public enum JumpView {
       let y = list.y + offset
       let end = buffer.put(" " + note.title, x: list.x, y: y, style: style, clip: list)
       let path = "  " + note.id + " "
-      let pathX = max(end, list.maxX - CellWidth.of(path))
+      let pathX = max(end, list.maxX - DisplayWidth.of(path))
       if style == .plain || pathX > end {
         buffer.fill(Rect(x: end, y: y, width: max(0, pathX - end), height: 1), style: style)
       }

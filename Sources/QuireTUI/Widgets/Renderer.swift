@@ -45,8 +45,8 @@ public enum TooSmallView {
     guard !area.isEmpty else { return }
     let words = ["terminal", "too", "small"]
     let message = words.joined(separator: " ")
-    if CellWidth.of(message) <= area.width {
-      let x = area.x + (area.width - CellWidth.of(message)) / 2
+    if DisplayWidth.of(message) <= area.width {
+      let x = area.x + (area.width - DisplayWidth.of(message)) / 2
       buffer.put(message, x: x, y: area.y + area.height / 2, style: Theme.error, clip: area)
       return
     }
@@ -77,7 +77,7 @@ public enum TabBarView {
   public static func pane(atColumn column: Int) -> Pane? {
     var x = 0
     for tab in tabs {
-      let width = CellWidth.of(tab.label)
+      let width = DisplayWidth.of(tab.label)
       if column >= x, column < x + width { return tab.pane }
       x += width + 1
     }

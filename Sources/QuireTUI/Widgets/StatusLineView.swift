@@ -10,7 +10,7 @@ public enum StatusLineView {
       let end = buffer.put("/" + text, x: area.x, y: area.y, style: Theme.statusLine, clip: area)
       buffer.put("█", x: end, y: area.y, style: Theme.statusLine, clip: area)
       let hint = " Enter opens · ↑↓ choose · Esc closes "
-      let hintWidth = CellWidth.of(hint)
+      let hintWidth = DisplayWidth.of(hint)
       if area.width - hintWidth > end + 2 {
         buffer.put(hint, x: area.maxX - hintWidth, y: area.y, style: Theme.statusLine.merged(Theme.dim), clip: area)
       }
@@ -26,7 +26,7 @@ public enum StatusLineView {
       let percent = min(100, (view.scroll + 1) * 100 / total)
       right = " \(min(view.scroll + 1, total))/\(total) \(percent)% "
     }
-    let rightWidth = CellWidth.of(right)
+    let rightWidth = DisplayWidth.of(right)
     let leftArea = Rect(x: area.x, y: area.y, width: area.width - rightWidth, height: 1)
     if let message = state.message {
       buffer.put(" " + message, x: area.x, y: area.y, style: state.messageIsError ? Theme.statusLine.merged(Style(foreground: .red, bold: true)) : Theme.statusLine, clip: leftArea)
