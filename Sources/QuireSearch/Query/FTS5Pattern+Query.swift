@@ -46,8 +46,17 @@ extension SearchQuery {
   }
 
   /// One term as an FTS5 string, with `*` when it is a prefix.
+  ///
+  /// Quotes are doubled scalar by scalar: a `"` followed by a combining mark is one
+  /// Character, which a Character-wise replacement would miss and leave the FTS5 string
+  /// unterminated. NUL ends a string for SQLite's FTS5 parser, so it is dropped.
   static func render(_ term: Term) -> String {
-    let quoted = "\"" + term.text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    var quoted = "\""
+    for scalar in term.text.unicodeScalars where scalar != "\u{0}" {
+      if scalar == "\"" { quoted.unicodeScalars.append("\"") }
+      quoted.unicodeScalars.append(scalar)
+    }
+    quoted += "\""
     return term.isPrefix ? quoted + " *" : quoted
   }
 }
