@@ -71,6 +71,9 @@ test-sanitize: deps
 # regression test under Tests/. Leak checks are off: LeakSanitizer misreads Swift's
 # tagged pointers in global values and reports their storage as leaked.
 FUZZ_SECONDS ?= 60
+# A fixed seed makes a CI run repeat the mutations of the last one that passed;
+# `make fuzz FUZZ_SEED=0` lets libFuzzer pick one.
+FUZZ_SEED ?= 1
 FUZZ_TARGETS := FuzzLoader FuzzSearchQuery
 FUZZ_BUILD := $(CURDIR)/.build-fuzz
 fuzz: deps
@@ -85,7 +88,7 @@ fuzz: deps
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$target; \
 	  echo "== fuzzing $$target for $(FUZZ_SECONDS) s"; \
 	  ASAN_OPTIONS=detect_leaks=0 $$bin/$$target $(FUZZ_BUILD)/corpus/$$target $(FUZZ_BUILD)/seeds/$$target \
-	    -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=3072 -max_len=65536 -detect_leaks=0 \
+	    -max_total_time=$(FUZZ_SECONDS) -seed=$(FUZZ_SEED) -timeout=20 -rss_limit_mb=3072 -max_len=65536 -detect_leaks=0 \
 	    -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/crashes/$$target- || exit 1; \
 	done
 
