@@ -57,7 +57,10 @@ public enum SectionMentionMatcher {
   /// Sections among `names` (longest first) that `text` names, in the order it names them.
   public static func sections(named names: [Name], in text: String) -> [Int] {
     guard !names.isEmpty, !text.isEmpty else { return [] }
-    let words = tokens(text)
+    let bytes = Array(text.lowercased().utf8)
+    // Most annotations name no section: tokenize only when some name's first word is there.
+    guard names.contains(where: { contains(bytes, $0.words[0].utf8) }) else { return [] }
+    let words = tokens(lowercasedBytes: bytes)
     guard !words.isEmpty else { return [] }
     var claimed = [Bool](repeating: false, count: words.count)
     var found: [(position: Int, section: Int)] = []
@@ -93,7 +96,24 @@ public enum SectionMentionMatcher {
   /// Runs over UTF-8 bytes, decoding only non-ASCII scalars: every link's annotation
   /// goes through here when a vault loads.
   static func tokens(_ text: String) -> [String] {
-    let bytes = Array(text.lowercased().utf8)
+    tokens(lowercasedBytes: Array(text.lowercased().utf8))
+  }
+
+  /// Whether `needle` occurs in `haystack`, byte for byte.
+  static func contains(_ haystack: [UInt8], _ needle: String.UTF8View) -> Bool {
+    let needle = Array(needle)
+    guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+    var index = 0
+    while let start = haystack[index...].firstIndex(of: first) {
+      if start + needle.count > haystack.count { return false }
+      if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+      index = start + 1
+    }
+    return false
+  }
+
+  /// `tokens(_:)` over text already lower-cased and in UTF-8.
+  static func tokens(lowercasedBytes bytes: [UInt8]) -> [String] {
     var words: [String] = []
     var current: [UInt8] = []
     var pendingJoiner = false
