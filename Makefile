@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 DEBS := libcmark-gfm-dev libcmark-gfm-extensions-dev libncursesw5-dev libsqlite3-dev tmux graphviz
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release deps install bench fuzz test-sanitize clean completions
+.PHONY: run test build release deps install bench fuzz test-sanitize test-asan test-tsan clean completions
 
 run: deps
 	$(SWIFT) build --product quire
@@ -60,9 +60,13 @@ bench: deps
 # small scale there (every kind of case, smaller files): sanitized debug code is slow.
 # Leak checks are off: LeakSanitizer reports Swift runtime and Foundation caches at exit.
 SANITIZE_FILTER ?=
-test-sanitize: deps
+test-sanitize: test-asan test-tsan
+
+test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
 	QUIRE_HOSTILE_SCALE=small ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan $(SANITIZE_FILTER)
+
+test-tsan: deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	QUIRE_HOSTILE_SCALE=small TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan $(SANITIZE_FILTER)
 
