@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 import QuireCore
 import QuireTUI
-import Synchronization
 
 /// Runs the browser on the terminal: the one entry point the command line calls.
 public enum TerminalApp {
@@ -184,7 +183,7 @@ final class Inbox: Sendable {
     case load, search
   }
 
-  private let events = Mutex<[(Work, Event)]>([])
+  private let events = Locked<[(Work, Event)]>([])
   /// Signalled once per post, so the loop can wait for an answer with a deadline.
   private let posted = DispatchSemaphore(value: 0)
 

@@ -3,7 +3,6 @@ import Foundation
 import QuireCore
 import QuireSearch
 import QuireTUI
-import Synchronization
 
 /// Searches the vault's FTS5 index once it is up to date, and the notes in memory until
 /// then, so that the browser never waits for the index.
@@ -17,10 +16,10 @@ final class BackgroundIndexSearcher: NoteSearcher, Sendable {
     case failed(InMemorySearcher)
   }
 
-  private let state: Mutex<State>
+  private let state: Locked<State>
 
   init(vault: Vault) {
-    state = Mutex(.indexing(InMemorySearcher(vault: vault)))
+    state = Locked(.indexing(InMemorySearcher(vault: vault)))
   }
 
   /// Whether the full index answers searches yet.

@@ -1,10 +1,8 @@
-import Synchronization
-
 /// Fixed slots that concurrent workers each fill once, read after they have all finished.
 public final class ResultSlots<Value: Sendable>: Sendable {
-  private let storage: Mutex<[Value?]>
+  private let storage: Locked<[Value?]>
 
-  public init(count: Int) { storage = Mutex([Value?](repeating: nil, count: count)) }
+  public init(count: Int) { storage = Locked([Value?](repeating: nil, count: count)) }
 
   public func set(_ index: Int, _ value: Value) {
     storage.withLock { $0[index] = value }

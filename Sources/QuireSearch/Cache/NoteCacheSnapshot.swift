@@ -1,6 +1,5 @@
 import Foundation
 import QuireCore
-import Synchronization
 
 /// The parsed notes of a cache, read once when it is opened: QuireCore's `ParsedNoteCache`.
 ///
@@ -16,7 +15,7 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
   }
 
   private let entries: [String: Entry]
-  private let counters = Mutex(Counters())
+  private let counters = Locked(Counters())
 
   struct Counters {
     var hits = 0

@@ -184,7 +184,7 @@ extension SearchIndex {
   static func encode(_ notes: [Note]) -> [(data: Data, hash: Int64)] {
     guard notes.count > 64 else { return notes.map(encodeOne) }
     let chunkCount = min(notes.count / 16, ProcessInfo.processInfo.activeProcessorCount * 8)
-    let parts = Mutex<[Int: [(data: Data, hash: Int64)]]>([:])
+    let parts = Locked<[Int: [(data: Data, hash: Int64)]]>([:])
     DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
       let lower = notes.count * chunk / chunkCount
       let upper = notes.count * (chunk + 1) / chunkCount
