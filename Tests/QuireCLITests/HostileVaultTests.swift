@@ -5,10 +5,6 @@ import QuireTUI
 import QuireTestSupport
 import XCTest
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The real `quire` binary and the browser over the hostile corpus: no crash, no hang, a
 /// warning per bad file, and no control sequence from a note reaching the output.
 final class HostileVaultTests: XCTestCase {
@@ -154,47 +150,12 @@ final class HostileVaultTests: XCTestCase {
   private func run(
     _ arguments: [String], in hostile: HostileVault, file: StaticString = #filePath, line: UInt = #line
   ) throws -> Result {
-    let process = Process()
-    process.executableURL = try CLIWorkspace.binary()
-    process.arguments = arguments
-    process.currentDirectoryURL = hostile.vault
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    environment["XDG_CACHE_HOME"] = hostile.folder.appendingPathComponent("cache").path
-    environment["HOME"] = hostile.folder.path
-    environment.removeValue(forKey: "QUIRE_VAULT")
-    process.environment = environment
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    let outBox = DataBox()
-    let errBox = DataBox()
-    let drained = DispatchGroup()
-    for (pipe, box) in [(output, outBox), (errors, errBox)] {
-      drained.enter()
-      DispatchQueue.global().async {
-        box.data = pipe.fileHandleForReading.readDataToEndOfFile()
-        drained.leave()
-      }
-    }
-    let exited = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in exited.signal() }
-    try process.run()
     let label = "quire " + arguments.joined(separator: " ").prefix(60)
-    if exited.wait(timeout: .now() + Self.timeout) == .timedOut {
-      kill(process.processIdentifier, SIGKILL)
-      _ = exited.wait(timeout: .now() + 10)
-      XCTFail("\(label) did not finish in \(Self.timeout) s", file: file, line: line)
-    }
-    _ = drained.wait(timeout: .now() + 10)
+    let finished = try QuireProcess.run(arguments, in: hostile.vault, home: hostile.folder, timeout: Self.timeout)
+    if finished.timedOut { XCTFail("\(label) did not finish in \(Self.timeout) s", file: file, line: line) }
     XCTAssertEqual(
-      process.terminationReason, .exit, "\(label) was killed by signal \(process.terminationStatus)",
-      file: file, line: line)
-    let result = Result(
-      stdout: String(decoding: outBox.data, as: UTF8.self), stderr: String(decoding: errBox.data, as: UTF8.self),
-      status: process.terminationStatus)
+      finished.reason, .exit, "\(label) was killed by signal \(finished.status)", file: file, line: line)
+    let result = Result(stdout: finished.output, stderr: finished.errors, status: finished.status)
     for (name, text) in [("stdout", result.stdout), ("stderr", result.stderr)] {
       if let bad = text.unicodeScalars.first(where: { TerminalSafe.needsEscape($0) && $0 != "\r" }) {
         XCTFail("\(label): U+\(String(bad.value, radix: 16)) in \(name)", file: file, line: line)
@@ -203,9 +164,4 @@ final class HostileVaultTests: XCTestCase {
     }
     return result
   }
-}
-
-/// Bytes read from a pipe on another thread.
-private final class DataBox: @unchecked Sendable {
-  var data = Data()
 }

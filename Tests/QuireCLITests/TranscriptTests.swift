@@ -106,6 +106,9 @@ final class CLIWorkspace {
   }
 
   let root: URL
+  /// Per command: generous for a slow debug build on a busy machine, short enough that a
+  /// hang cannot stall CI.
+  static let timeout = 300.0
 
   init() throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("quire-cli-\(UUID().uuidString)")
@@ -116,50 +119,27 @@ final class CLIWorkspace {
 
   func remove() { try? FileManager.default.removeItem(at: root) }
 
-  /// The `quire` executable built beside the test bundle.
-  static func binary() throws -> URL {
-    let start = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").standardizedFileURL
-    for folder in [start.deletingLastPathComponent(), start, start.deletingLastPathComponent().deletingLastPathComponent()] {
-      let candidate = folder.appendingPathComponent("quire")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-    }
-    throw NSError(
-      domain: "quire-tests", code: 1,
-      userInfo: [NSLocalizedDescriptionKey: "quire binary not found near \(start.path); run swift build first"])
-  }
-
   /// Runs a command line: `quire` becomes the binary, words split as a shell would for
-  /// plain and double-quoted words; the working directory is `vaults/`.
+  /// plain and double-quoted words; the working directory is `vaults/`. Throws when it
+  /// runs past `timeout`.
   func run(_ command: String) throws -> Result {
     var words = Self.split(command)
     guard words.first == "quire" else { throw NSError(domain: "quire-tests", code: 2) }
     words.removeFirst()
-    let process = Process()
-    process.executableURL = try Self.binary()
-    process.arguments = words
-    process.currentDirectoryURL = root.appendingPathComponent("vaults")
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    environment["QUIRE_TODAY"] = "2026-11-29"
-    environment["XDG_CACHE_HOME"] = root.appendingPathComponent("cache").path
-    environment["HOME"] = root.path
-    environment.removeValue(forKey: "QUIRE_VAULT")
-    process.environment = environment
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let result = try QuireProcess.run(
+      words, in: root.appendingPathComponent("vaults"), home: root,
+      environment: ["QUIRE_TODAY": "2026-11-29"], timeout: Self.timeout)
     let vaults = root.appendingPathComponent("vaults").path
     func clean(_ data: Data) -> String {
       String(decoding: data, as: UTF8.self).replacingOccurrences(of: vaults, with: "$FIXTURES")
         .replacingOccurrences(of: root.path, with: "$WORKSPACE")
     }
-    return Result(stdout: clean(outData), stderr: clean(errData), status: process.terminationStatus)
+    if result.timedOut {
+      throw NSError(
+        domain: "quire-tests", code: 3,
+        userInfo: [NSLocalizedDescriptionKey: "\(command) did not finish in \(Self.timeout) s"])
+    }
+    return Result(stdout: clean(result.stdout), stderr: clean(result.stderr), status: result.status)
   }
 
   static func split(_ command: String) -> [String] {
