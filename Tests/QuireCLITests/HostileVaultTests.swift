@@ -103,6 +103,29 @@ final class HostileVaultTests: XCTestCase {
     XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)), "search --json is not JSON")
   }
 
+  /// A note that would keep the mention finder busy for hours is skipped, and both `link`
+  /// and `check` say so: 2,000 titles starting "Alpha Beta" and 1 MB of "alpha beta".
+  func testMentionBudgetIsReported() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-budget-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let vault = folder.appendingPathComponent("vault")
+    try FileManager.default.createDirectory(
+      at: vault.appendingPathComponent("concepts"), withIntermediateDirectories: true)
+    for index in 0..<2_000 {
+      try Data("---\ntitle: Alpha Beta \(index)\ntype: concept\n---\n\nA concept.\n".utf8)
+        .write(to: vault.appendingPathComponent("concepts/c\(index).md"))
+    }
+    let flood = "---\ntitle: Flood\ntype: concept\n---\n\n" + String(repeating: "alpha beta ", count: 1_000_000 / 11) + "\n"
+    try Data(flood.utf8).write(to: vault.appendingPathComponent("flood.md"))
+    let link = try QuireProcess.run(["link", "--list", "--vault", "."], in: vault, home: folder, timeout: Self.timeout)
+    XCTAssertFalse(link.timedOut)
+    XCTAssertTrue(link.errors.contains("warning: flood.md: not searched for unlinked mentions"), link.errors)
+    let check = try QuireProcess.run(["check", "--vault", "."], in: vault, home: folder, timeout: Self.timeout)
+    XCTAssertFalse(check.timedOut)
+    XCTAssertTrue(
+      check.output.contains("flood.md:1:1: info: not searched for unlinked mentions"), String(check.output.prefix(2_000)))
+  }
+
   // MARK: - Browser
 
   /// The browser, driven by keys over every note: each screen is free of control characters.

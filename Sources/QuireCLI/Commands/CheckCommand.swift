@@ -33,9 +33,9 @@ struct CheckCommand: ParsableCommand {
     if checker.runs("unlinked-mention") {
       // Counted as `quire link` counts them, so a note reports none once it has been linked.
       let planner = LinkPlanner(vault: vault)
-      for plan in VaultFiles(root: vault.root).plans(for: vault.notes, planner: planner)
-      where !plan.changes.isEmpty {
-        checker.unlinkedMentions[plan.note.id] = plan.changes.count
+      for plan in VaultFiles(root: vault.root).plans(for: vault.notes, planner: planner) {
+        if !plan.changes.isEmpty { checker.unlinkedMentions[plan.note.id] = plan.changes.count }
+        if let skipped = plan.skipped { checker.mentionsSkipped[plan.note.id] = skipped }
       }
     }
     let problems = checker.check(vault)

@@ -46,6 +46,7 @@ struct LinkCommand: ParsableCommand {
         refused += 1
         continue
       }
+      if let skipped = plan.skipped { files.warn("\(note.id): \(skipped)") }
       guard !changes.isEmpty, let snapshot = plan.snapshot else { continue }
       linkCount += changes.count
       fileCount += 1
@@ -125,6 +126,8 @@ struct VaultFiles {
     var snapshot: FileSnapshot?
     var changes: [LinkPlanner.Change] = []
     var failure: String?
+    /// Why the note's mentions were not looked for (the finder's work budget ran out).
+    var skipped: String?
   }
 
   /// Reads and plans each note's file on all cores; plans come back in the notes' order.
@@ -145,8 +148,9 @@ struct VaultFiles {
         do {
           let snapshot = try files.snapshot(of: note)
           let prose = NoteParser.parse(id: note.id, bytes: snapshot.bytes, collectingProse: true).prose
-          let changes = planner.plan(note, bytes: snapshot.bytes, prose: prose)
-          plans.append(NotePlan(note: note, snapshot: changes.isEmpty ? nil : snapshot, changes: changes))
+          let (changes, skipped) = planner.planReporting(note, bytes: snapshot.bytes, prose: prose)
+          plans.append(
+            NotePlan(note: note, snapshot: changes.isEmpty ? nil : snapshot, changes: changes, skipped: skipped))
         } catch {
           plans.append(NotePlan(note: note, snapshot: nil, failure: "\(error)"))
         }

@@ -23,7 +23,16 @@ public struct LinkPlanner: Sendable {
 
   /// The changes for one note's file.
   public func plan(_ note: Note, bytes: [UInt8], prose: [Range<Int>]) -> [Change] {
-    let mentions = finder.mentions(in: note, bytes: bytes, prose: prose)
+    planReporting(note, bytes: bytes, prose: prose).changes
+  }
+
+  /// The changes for one note's file, and why its mentions were not looked for, when the
+  /// finder ran out of its work budget there (`MentionFinder.Scan.skipped`).
+  public func planReporting(
+    _ note: Note, bytes: [UInt8], prose: [Range<Int>]
+  ) -> (changes: [Change], skipped: String?) {
+    let scan = finder.scan(note, bytes: bytes, prose: prose)
+    let mentions = scan.mentions
     var linked = Set<LinkKey>()
     for link in note.links where link.isEdge && link.kind != .frontmatter {
       guard let target = link.target else { continue }
@@ -47,7 +56,7 @@ public struct LinkPlanner: Sendable {
       changes.append(
         Change(mention: mention, edit: TextEdit(range: mention.byteRange, replacement: text)))
     }
-    return changes
+    return (changes, scan.skipped)
   }
 
   /// The note a mention should link: its target, or when several notes answer equally, the

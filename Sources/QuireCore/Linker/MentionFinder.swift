@@ -10,7 +10,17 @@
 ///
 /// Section mentions: where a section of the source note already links a note, the headings
 /// of that note named elsewhere in the section are mentions of those sections.
+///
+/// Work budget: a note whose words each offer many candidate names (a title's first words
+/// repeated a million times where many notes' names start with them) would take hours, so
+/// each note may try `workBudget` candidate names in all; past that it is skipped and the
+/// scan says why. Counting candidates rather than seconds gives the same answer on every
+/// machine and every run.
 public struct MentionFinder: Sendable {
+  /// Candidate names one note may try: far above what real notes need (1 MB of prose
+  /// naming 300 notes tries about 15,000), and a second or two of work in a debug build.
+  public static let defaultWorkBudget = 4_000_000
+
   /// One name of a note (or of one of its sections).
   struct Name: Sendable {
     /// The words, lower-cased, and their keys.
@@ -81,6 +91,19 @@ public struct MentionFinder: Sendable {
 
   public init(vault: Vault) { self.init(notes: vault.notes) }
 
+  /// Candidate names one note may try before it is skipped (`defaultWorkBudget`).
+  public var workBudget = MentionFinder.defaultWorkBudget
+
+  /// The mentions found in one note, or why the note was skipped.
+  public struct Scan: Sendable {
+    public var mentions: [Mention]
+    /// Why no mentions were looked for past some point, when the note ran out of budget;
+    /// `mentions` is then empty (half a note's links would be worse than none).
+    public var skipped: String?
+    /// Candidate names tried, the measure the budget is kept in.
+    public var work: Int
+  }
+
   // MARK: - Finding
 
   /// Unlinked mentions in one note's file.
@@ -90,6 +113,12 @@ public struct MentionFinder: Sendable {
   ///   - bytes: the file's bytes.
   ///   - prose: the byte ranges of `bytes` holding prose (`NoteParser.parse(...collectingProse:)`).
   public func mentions(in note: Note, bytes: [UInt8], prose: [Range<Int>]) -> [Mention] {
+    scan(note, bytes: bytes, prose: prose).mentions
+  }
+
+  /// Unlinked mentions in one note's file, within the work budget (as `mentions(in:...)`).
+  public func scan(_ note: Note, bytes: [UInt8], prose: [Range<Int>]) -> Scan {
+    var work = 0
     let linkRanges = note.links.compactMap(\.byteRange).sorted { $0.lowerBound < $1.lowerBound }
     let sectionNames = self.sectionNames(linkedFrom: note)
     let sectionKeys = Set(sectionNames.values.flatMap(\.keys))
@@ -113,6 +142,15 @@ public struct MentionFinder: Sendable {
         } else {
           position += 1
           continue
+        }
+        // Building, sorting and trying the list each cost about its length.
+        work += candidates.count
+        if work > workBudget {
+          return Scan(
+            mentions: [],
+            skipped: "not searched for unlinked mentions: its words offered more than \(workBudget) "
+              + "candidate names (a name's first words repeated where many names start with them)",
+            work: work)
         }
         guard
           let match = bestMatch(
@@ -138,7 +176,7 @@ public struct MentionFinder: Sendable {
         found.append(mention)
       }
     }
-    return found
+    return Scan(mentions: found, skipped: nil, work: work)
   }
 
   /// The names that may start at a word, longest first; nil when none.

@@ -42,6 +42,8 @@ public struct VaultChecker: Sendable {
   /// checker reads no files; the caller finds them with `LinkPlanner`). Notes not listed
   /// have none.
   public var unlinkedMentions: [String: Int]
+  /// Notes the mention finder skipped, by note id, with why (its work budget ran out).
+  public var mentionsSkipped: [String: String] = [:]
 
   public init(
     today: (year: Int, month: Int, day: Int), only: Set<String> = [],
@@ -73,6 +75,9 @@ public struct VaultChecker: Sendable {
           problem(
             note, "unlinked-mention",
             "\(count) unlinked mention\(count == 1 ? "" : "s") of other notes (quire link \(note.id))"))
+      }
+      if let skipped = mentionsSkipped[note.id] {
+        found.append(problem(note, "unlinked-mention", skipped))
       }
     }
     found += duplicateTitles(vault)
