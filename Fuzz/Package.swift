@@ -16,11 +16,12 @@ let package = Package(
   platforms: [.macOS(.v13)],
   dependencies: [.package(path: "..")],
   targets: [
+    .target(name: "FuzzDriver"),
     .executableTarget(
-      name: "FuzzLoader", dependencies: [fuzzable],
+      name: "FuzzLoader", dependencies: ["FuzzDriver", fuzzable],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     .executableTarget(
-      name: "FuzzSearchQuery", dependencies: [fuzzable],
+      name: "FuzzSearchQuery", dependencies: ["FuzzDriver", fuzzable],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
   ]
 )

@@ -1,10 +1,11 @@
+import FuzzDriver
 import QuireCore
 import QuireMarkdown
 
 /// libFuzzer's entry: one input is one note file's bytes.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-  FuzzLoader.check(Array(UnsafeBufferPointer(start: data, count: size)))
+  FuzzLoader.check(FuzzDriver.bytes(data, size))
   return 0
 }
 
@@ -46,22 +47,12 @@ enum FuzzLoader {
   }
 }
 
-/// The entry point. SwiftPM links an executable with `main` defined as `FuzzLoader_main`, so
-/// libFuzzer's own `main` is not used: this one hands the arguments to libFuzzer's driver.
+/// The entry point SwiftPM gives this executable (see `FuzzDriver`).
 @_cdecl("FuzzLoader_main")
 public func fuzzLoaderMain(
   _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> CInt {
   // Built before the first input, so libFuzzer's leak check does not count it.
   _ = FuzzLoader.neighbours
-  var count = argc
-  var arguments = argv
-  return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzLoader(data, size) }
+  return FuzzDriver.run(argc, argv) { data, size in fuzzLoader(data, size) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-  _ argc: UnsafeMutablePointer<CInt>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt

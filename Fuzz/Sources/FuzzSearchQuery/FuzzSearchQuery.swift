@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import QuireCore
 import QuireMarkdown
 import QuireSearch
@@ -6,7 +7,7 @@ import QuireSearch
 /// libFuzzer's entry: one input is what a user typed into search.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSearchQuery(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-  FuzzSearchQuery.check(String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self))
+  FuzzSearchQuery.check(String(decoding: FuzzDriver.bytes(data, size), as: UTF8.self))
   return 0
 }
 
@@ -35,22 +36,12 @@ enum FuzzSearchQuery {
   }
 }
 
-/// The entry point. SwiftPM links an executable with `main` defined as `FuzzSearchQuery_main`, so
-/// libFuzzer's own `main` is not used: this one hands the arguments to libFuzzer's driver.
+/// The entry point SwiftPM gives this executable (see `FuzzDriver`).
 @_cdecl("FuzzSearchQuery_main")
 public func fuzzSearchQueryMain(
   _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> CInt {
   // Built before the first input, so libFuzzer's leak check does not count it.
   _ = FuzzSearchQuery.index
-  var count = argc
-  var arguments = argv
-  return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzSearchQuery(data, size) }
+  return FuzzDriver.run(argc, argv) { data, size in fuzzSearchQuery(data, size) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-  _ argc: UnsafeMutablePointer<CInt>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
