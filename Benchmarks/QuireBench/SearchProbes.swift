@@ -20,9 +20,14 @@ enum SearchProbes {
     ("3 words", ["adversarial training backdoor", "latent memory collapse", "quiet harbor gradient"]),
   ]
 
-  /// The bench's cache folder for the vaults below `vault`'s parent.
+  /// The bench's cache folder for the vaults below `vault`'s parent, or the folder named by
+  /// `QUIRE_BENCH_SEARCH_CACHE` (so that a long 100,000-note build can be kept apart and
+  /// reused across query runs).
   static func cacheDirectory(for vault: URL) -> URL {
-    vault.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("search-cache")
+    if let folder = ProcessInfo.processInfo.environment["QUIRE_BENCH_SEARCH_CACHE"], !folder.isEmpty {
+      return URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
+    }
+    return vault.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("search-cache")
   }
 
   /// The phases of opening a vault through its search cache.

@@ -51,11 +51,18 @@ final class SearchConcurrencyTests: XCTestCase {
     XCTAssertEqual(try index.noteCount(), expected)
     XCTAssertEqual(try index.search("alpha", limit: 50).count, Self.rounds)
     XCTAssertEqual(try index.search("beta", limit: 50).count, Self.rounds)
+    // FTS5 checks its own index (throws when damaged).
+    try index.writer.write { db in
+      try db.execute(sql: "INSERT INTO fts (fts, rank) VALUES ('integrity-check', 0)")
+      try db.execute(sql: "INSERT INTO title_fts (title_fts, rank) VALUES ('integrity-check', 0)")
+    }
     try index.writer.read { db in
       // Every note's rows are there, once.
-      let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM fts") ?? 0
-      let sections = try Int.fetchOne(db, sql: "SELECT count(*) FROM section") ?? 0
-      XCTAssertEqual(rows, sections)
+      let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM fts_docsize") ?? 0
+      XCTAssertEqual(rows, expected)
+      let sections = try Int.fetchOne(
+        db, sql: "SELECT count(DISTINCT note) FROM section WHERE note IN (SELECT id FROM note)") ?? 0
+      XCTAssertEqual(sections, expected)
       let titles = try Int.fetchOne(db, sql: "SELECT count(*) FROM title_fts") ?? 0
       XCTAssertEqual(titles, expected)
     }

@@ -6,10 +6,12 @@ import GRDB
 ///   modification time and content hash, the rows it owns in `fts`, and the parsed note
 ///   itself, encoded, so that an unchanged vault is not parsed again.
 /// - `section`: one row per indexed part of a note (the text before the first heading,
-///   then each section), whose id is the row of `fts` holding its words.
-/// - `fts`: FTS5 over title, aliases, heading and body, one row per section. The title and
-///   aliases are repeated on every row of a note, so that a search whose words are split
-///   between the title and a section still finds that section.
+///   then each section), with its heading and text as indexed: snippets and the best
+///   section of a hit are read from here.
+/// - `fts`: FTS5 over title, aliases, headings and body, one row per note (its rowid is the
+///   note's id), contentless (the text is in `section`). Until format 3 it had one row per
+///   section with the title repeated on each: seven times the rows, and a build and a
+///   multi-word `bm25()` that cost about three times as much (docs/PERFORMANCE.md).
 /// - `title_fts`: FTS5 over title and aliases, one row per note (its rowid is the note's
 ///   id): a small table that answers short prefixes quickly.
 ///
@@ -17,10 +19,10 @@ import GRDB
 enum IndexSchema {
   /// Bumped when stored notes can no longer be read back (their encoding changed):
   /// a cache with another version is rebuilt. 2: notes in `NoteCoding`'s binary form
-  /// instead of JSON.
-  static let formatVersion = 2
+  /// instead of JSON. 3: one `fts` row per note, section texts in `section`.
+  static let formatVersion = 3
 
-  /// BM25 weights of `fts`'s columns: title, aliases, heading, body.
+  /// BM25 weights of `fts`'s columns: title, aliases, headings, body.
   static let sectionWeights = "10.0, 8.0, 4.0, 1.0"
   /// BM25 weights of `title_fts`'s columns: title, aliases.
   static let titleWeights = "10.0, 8.0"
@@ -59,6 +61,22 @@ enum IndexSchema {
           );
           CREATE VIRTUAL TABLE title_fts USING fts5(
             title, aliases,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '1 2 3'
+          );
+          """)
+    }
+    // A contentless table: its text lives in `section` (and `title_fts`), from which a
+    // note's row is rebuilt to delete it (FTS5's 'delete' command needs the old values).
+    migrator.registerMigration("v2 one full-text row per note") { db in
+      try db.execute(
+        sql: """
+          DROP TABLE fts;
+          ALTER TABLE section ADD COLUMN headingText TEXT;
+          ALTER TABLE section ADD COLUMN body TEXT NOT NULL DEFAULT '';
+          CREATE VIRTUAL TABLE fts USING fts5(
+            title, aliases, heading, body,
+            content = '',
             tokenize = 'unicode61 remove_diacritics 2',
             prefix = '1 2 3'
           );

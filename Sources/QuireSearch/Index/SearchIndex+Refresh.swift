@@ -29,13 +29,18 @@ public struct RefreshProgress: Sendable, Hashable {
 }
 
 extension SearchIndex {
-  /// Brings the index in line with a loaded vault, in one transaction.
+  /// Brings the index in line with a loaded vault.
   ///
   /// A note whose size and modification time match what is stored is left alone. Any
   /// other note is compared by content hash: a file that was only touched gets its new
   /// time, a changed or new one is indexed again from its `texts` (load the vault with
   /// `keepText`; a note that came from the cache has none and needs none). Notes no
   /// longer in the vault are removed.
+  ///
+  /// The usual refresh (a few changed notes) is one transaction. A long one (a cold build)
+  /// commits every `batchBytes` of notes (`defaultBatchBytes`): each note is written whole with its rows in one
+  /// transaction, so an interrupted build leaves a smaller, consistent index that the next
+  /// refresh completes.
   ///
   /// - Parameters:
   ///   - cache: the snapshot the vault was loaded with, so that notes it could not read
@@ -48,9 +53,19 @@ extension SearchIndex {
   ) throws -> RefreshSummary {
     try writer.writeWithoutTransaction { db in
       var summary = RefreshSummary()
+      var pending: [Note] = []
+      var written = 0
       try db.inTransaction(.immediate) {
-        summary = try refresh(db, vault: vault, cache: cache, progress: progress)
+        (summary, pending) = try plan(db, vault: vault, cache: cache)
+        written = try writeBatch(db, pending, from: 0, summary: &summary, progress: progress)
         return .commit
+      }
+      while written < pending.count {
+        let from = written
+        try db.inTransaction(.immediate) {
+          written = try writeBatch(db, pending, from: from, summary: &summary, progress: progress)
+          return .commit
+        }
       }
       return summary
     }
@@ -65,90 +80,105 @@ extension SearchIndex {
     var lastRow: Int64
   }
 
-  private func refresh(
-    _ db: Database, vault: Vault, cache: NoteCacheSnapshot?,
-    progress: ((RefreshProgress) -> Void)?
-  ) throws -> RefreshSummary {
+  /// Which notes need writing; removes the notes gone from the vault.
+  private func plan(
+    _ db: Database, vault: Vault, cache: NoteCacheSnapshot?
+  ) throws -> (RefreshSummary, [Note]) {
     var summary = RefreshSummary()
-    var pending: [Note] = []
-    var stored: [String: StoredNote] = [:]
     if let cache, let changed = try changedNotes(db, vault: vault, cache: cache) {
       // The usual case, a reopen: the snapshot read at opening already says which notes
       // are unchanged, so only the others' rows are read (and written).
       summary.unchanged = vault.notes.count - changed.count
-      pending = changed
-      let select = try db.cachedStatement(
-        sql: "SELECT path, id, size, modified, hash, firstRow, lastRow FROM note WHERE path = ?")
-      for note in pending {
-        if let row = try Row.fetchOne(select, arguments: [note.id]) {
-          stored[note.id] = Self.storedNote(row)
-        }
-      }
-    } else {
-      let rows = try Row.fetchCursor(
-        db, sql: "SELECT path, id, size, modified, hash, firstRow, lastRow FROM note")
-      while let row = try rows.next() { stored[row[0]] = Self.storedNote(row) }
-      for note in vault.notes {
-        if let old = stored[note.id], old.size == note.byteCount, old.modified == note.modified,
-          cache?.wasUnreadable(note.id) != true
-        {
-          summary.unchanged += 1
-        } else {
-          pending.append(note)
-        }
-      }
-      let present = Set(vault.notes.map(\.id))
-      for (path, old) in stored where !present.contains(path) {
-        try deleteRows(db, of: old)
-        try db.execute(sql: "DELETE FROM note WHERE id = ?", arguments: [old.id])
-        summary.removed += 1
+      return (summary, changed)
+    }
+    var pending: [Note] = []
+    var stored: [String: StoredNote] = [:]
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT path, id, size, modified, hash, firstRow, lastRow FROM note")
+    while let row = try rows.next() { stored[row[0]] = Self.storedNote(row) }
+    for note in vault.notes {
+      if let old = stored[note.id], old.size == note.byteCount, old.modified == note.modified,
+        cache?.wasUnreadable(note.id) != true
+      {
+        summary.unchanged += 1
+      } else {
+        pending.append(note)
       }
     }
-    guard !pending.isEmpty else { return summary }
+    let present = Set(vault.notes.map(\.id))
+    for (path, old) in stored where !present.contains(path) {
+      try deleteRows(db, of: old)
+      try db.execute(sql: "DELETE FROM note WHERE id = ?", arguments: [old.id])
+      summary.removed += 1
+    }
+    return (summary, pending)
+  }
 
+  /// Writes the pending notes from `start` on, up to `batchBytes` of them (at least one),
+  /// in the current transaction; returns where the next batch starts.
+  ///
+  /// Each note's stored row is looked up here, in the transaction that writes it, so that
+  /// notes another process wrote between two batches are updated rather than inserted.
+  private func writeBatch(
+    _ db: Database, _ pending: [Note], from start: Int, summary: inout RefreshSummary,
+    progress: ((RefreshProgress) -> Void)?
+  ) throws -> Int {
+    guard start < pending.count else { return start }
+    var end = start
+    var bytes = 0
+    while end < pending.count, end == start || bytes + pending[end].byteCount <= batchBytes {
+      bytes += pending[end].byteCount
+      end += 1
+    }
+    let batch = pending[start..<end]
+    let encoded = Self.encode(Array(batch))
     var nextRow = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM section") ?? 0) + 1
     let step = max(1, pending.count / 100)
-    let encoded = Self.encode(pending)
-    for (done, note) in pending.enumerated() {
-      let (data, hash) = encoded[done]
-      if let old = stored[note.id], old.hash == hash {
-        try db.execute(
-          sql: "UPDATE note SET size = ?, modified = ?, data = ? WHERE id = ?",
-          arguments: [note.byteCount, note.modified, data, old.id])
+    let select = try db.cachedStatement(
+      sql: "SELECT path, id, size, modified, hash, firstRow, lastRow FROM note WHERE path = ?")
+    for (offset, note) in batch.enumerated() {
+      let (data, hash) = encoded[offset]
+      let stored = try Row.fetchOne(select, arguments: [note.id]).map(Self.storedNote)
+      if let old = stored, old.hash == hash {
+        try db.cachedStatement(sql: "UPDATE note SET size = ?, modified = ?, data = ? WHERE id = ?")
+          .execute(arguments: [note.byteCount, note.modified, data, old.id])
         summary.touched += 1
       } else {
         let noteID: Int64
-        if let old = stored[note.id] {
+        if let old = stored {
           try deleteRows(db, of: old)
           noteID = old.id
           summary.updated += 1
         } else {
-          try db.execute(
+          try db.cachedStatement(
             sql: """
               INSERT INTO note (path, type, title, lenses, size, modified, hash, firstRow, lastRow, data)
               VALUES (?, '', '', '', 0, 0, 0, 0, 0, x'')
-              """, arguments: [note.id])
+              """
+          ).execute(arguments: [note.id])
           noteID = db.lastInsertedRowID
           summary.added += 1
         }
         let firstRow = nextRow
         try insertRows(db, of: note, noteID: noteID, nextRow: &nextRow)
         let lenses = "|" + note.frontMatter.strings("lenses").map { $0.lowercased() }.joined(separator: "|") + "|"
-        try db.execute(
+        try db.cachedStatement(
           sql: """
             UPDATE note SET type = ?, title = ?, status = ?, lenses = ?, size = ?, modified = ?,
               hash = ?, firstRow = ?, lastRow = ?, data = ? WHERE id = ?
-            """,
+            """
+        ).execute(
           arguments: [
             note.type.rawValue, note.title, note.status?.lowercased(), lenses, note.byteCount,
             note.modified, hash, firstRow, nextRow - 1, data, noteID,
           ])
       }
+      let done = start + offset
       if let progress, done % step == 0 || done == pending.count - 1 {
         progress(RefreshProgress(done: done + 1, total: pending.count))
       }
     }
-    return summary
+    return end
   }
 
   private static func storedNote(_ row: Row) -> StoredNote {
@@ -199,15 +229,37 @@ extension SearchIndex {
     return (data, NoteCoding.contentHash(of: note, encoded: data))
   }
 
+  /// Drops a note's rows from `fts`, `section` and `title_fts`.
+  ///
+  /// `fts` keeps no text, so FTS5 is handed the row's old values, rebuilt from the same
+  /// stored texts and by the same joins as when it was written (`fullTextRow`): wrong
+  /// values would leave words behind in the index.
   private func deleteRows(_ db: Database, of old: StoredNote) throws {
-    try db.execute(
-      sql: "DELETE FROM fts WHERE rowid BETWEEN ? AND ?", arguments: [old.firstRow, old.lastRow])
-    try db.execute(sql: "DELETE FROM section WHERE note = ?", arguments: [old.id])
-    try db.execute(sql: "DELETE FROM title_fts WHERE rowid = ?", arguments: [old.id])
+    if let title = try Row.fetchOne(
+      db.cachedStatement(sql: "SELECT title, aliases FROM title_fts WHERE rowid = ?"),
+      arguments: [old.id])
+    {
+      var headings: [String] = []
+      var bodies: [String] = []
+      let sections = try Row.fetchCursor(
+        db.cachedStatement(sql: "SELECT headingText, body FROM section WHERE note = ? ORDER BY id"),
+        arguments: [old.id])
+      while let section = try sections.next() {
+        if let heading = section[0] as String? { headings.append(heading) }
+        bodies.append(section[1])
+      }
+      let row = Self.fullTextRow(headings: headings, bodies: bodies)
+      try db.cachedStatement(
+        sql: "INSERT INTO fts (fts, rowid, title, aliases, heading, body) VALUES ('delete', ?, ?, ?, ?, ?)"
+      ).execute(arguments: [old.id, title[0] as String?, title[1] as String?, row.heading, row.body])
+    }
+    try db.cachedStatement(sql: "DELETE FROM section WHERE note = ?").execute(arguments: [old.id])
+    try db.cachedStatement(sql: "DELETE FROM title_fts WHERE rowid = ?").execute(arguments: [old.id])
   }
 
-  /// Writes a note's rows: one in `title_fts`, one per section (and the text before the
-  /// first heading) in `section` and `fts`, with consecutive ids.
+  /// Writes a note's rows: one in `title_fts` and one in `fts` (both with the note's id as
+  /// rowid), and one per section (and the text before the first heading) in `section`, with
+  /// consecutive ids.
   private func insertRows(
     _ db: Database, of note: Note, noteID: Int64, nextRow: inout Int64
   ) throws {
@@ -216,18 +268,26 @@ extension SearchIndex {
     try db.cachedStatement(sql: "INSERT INTO title_fts (rowid, title, aliases) VALUES (?, ?, ?)")
       .execute(arguments: [noteID, title, aliases])
     let insertSection = try db.cachedStatement(
-      sql: "INSERT INTO section (id, note, sectionIndex, heading) VALUES (?, ?, ?, ?)")
-    let insertText = try db.cachedStatement(
-      sql: "INSERT INTO fts (rowid, title, aliases, heading, body) VALUES (?, ?, ?, ?, ?)")
+      sql: "INSERT INTO section (id, note, sectionIndex, heading, headingText, body) VALUES (?, ?, ?, ?, ?, ?)")
+    var headings: [String] = []
+    var bodies: [String] = []
     for part in Self.parts(of: note) {
-      try insertSection.execute(arguments: [nextRow, noteID, part.section, part.heading])
-      try insertText.execute(
-        arguments: [
-          nextRow, title, aliases, SnippetMarkup.clean(part.heading ?? ""),
-          SnippetMarkup.clean(part.body),
-        ])
+      let heading = part.heading.map(SnippetMarkup.clean)
+      let body = SnippetMarkup.clean(part.body)
+      try insertSection.execute(arguments: [nextRow, noteID, part.section, part.heading, heading, body])
+      if let heading { headings.append(heading) }
+      bodies.append(body)
       nextRow += 1
     }
+    let row = Self.fullTextRow(headings: headings, bodies: bodies)
+    try db.cachedStatement(
+      sql: "INSERT INTO fts (rowid, title, aliases, heading, body) VALUES (?, ?, ?, ?, ?)"
+    ).execute(arguments: [noteID, title, aliases, row.heading, row.body])
+  }
+
+  /// A note's `heading` and `body` columns in `fts`, from its sections' indexed texts in order.
+  static func fullTextRow(headings: [String], bodies: [String]) -> (heading: String, body: String) {
+    (headings.joined(separator: "\n"), bodies.joined(separator: "\n"))
   }
 
   /// The indexed parts of a note: the text before the first heading (when there is some,

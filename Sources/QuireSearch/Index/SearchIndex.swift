@@ -20,18 +20,31 @@ public final class SearchIndex: NoteSearcher, Sendable {
   public let notices: [String]
   let writer: any DatabaseWriter
 
-  /// How many rows of the table of sections a search ranks at most; larger match sets are
-  /// ranked within their first rows, so that a one-letter prefix stays fast. BM25 costs
-  /// about 3 µs a row (it reads each row's column sizes), so 500 rows stay near 2 ms;
-  /// the table of titles, whose rows are small, ranks twice as many.
+  /// How many notes a search ranks at most; larger match sets are ranked within their
+  /// first notes, so that a one-letter prefix stays fast. BM25 costs about 3 µs a row (it
+  /// reads each row's column sizes), so 500 rows stay near 2 ms; the table of titles,
+  /// whose rows are small, ranks twice as many.
   public static let defaultCandidateLimit = 500
   let candidateLimit: Int
 
-  init(writer: any DatabaseWriter, databaseURL: URL?, notices: [String], candidateLimit: Int) {
+  /// How many bytes of notes one transaction of a long refresh writes at most.
+  ///
+  /// A cold build in one transaction grew a write-ahead log the size of the database
+  /// (1.8 GB at 100,000 notes), then copied all of it into the database at the commit;
+  /// batches keep the log a few megabytes long (it is checkpointed after each) and let
+  /// readers see the notes written so far.
+  public static let defaultBatchBytes = 8 << 20
+  let batchBytes: Int
+
+  init(
+    writer: any DatabaseWriter, databaseURL: URL?, notices: [String], candidateLimit: Int,
+    batchBytes: Int = defaultBatchBytes
+  ) {
     self.writer = writer
     self.databaseURL = databaseURL
     self.notices = notices
     self.candidateLimit = candidateLimit
+    self.batchBytes = max(1, batchBytes)
   }
 
   // MARK: - Opening
@@ -45,9 +58,11 @@ public final class SearchIndex: NoteSearcher, Sendable {
   /// - Throws: only when not even an in-memory database can be made.
   public static func open(
     vaultRoot: URL, cacheDirectory: URL? = nil, inMemory: Bool = false,
-    candidateLimit: Int = defaultCandidateLimit
+    candidateLimit: Int = defaultCandidateLimit, batchBytes: Int = defaultBatchBytes
   ) throws -> SearchIndex {
-    if inMemory { return try memory(notices: [], candidateLimit: candidateLimit) }
+    if inMemory {
+      return try memory(notices: [], candidateLimit: candidateLimit, batchBytes: batchBytes)
+    }
     let directory = cacheDirectory ?? CacheLocation.directory()
     let url = CacheLocation.databaseURL(vaultRoot: vaultRoot, in: directory)
     do {
@@ -64,7 +79,8 @@ public final class SearchIndex: NoteSearcher, Sendable {
       do {
         let pool = try openPool(at: url)
         return SearchIndex(
-          writer: pool, databaseURL: url, notices: notices, candidateLimit: candidateLimit)
+          writer: pool, databaseURL: url, notices: notices, candidateLimit: candidateLimit,
+          batchBytes: batchBytes)
       } catch let problem as CacheProblem where attempt == 0 && problem.canRebuild {
         notices.append("\(problem.message); rebuilding the search cache \(url.path)")
         removeDatabase(at: url)
@@ -77,11 +93,15 @@ public final class SearchIndex: NoteSearcher, Sendable {
     return try memory(notices: notices, candidateLimit: candidateLimit)
   }
 
-  private static func memory(notices: [String], candidateLimit: Int) throws -> SearchIndex {
+  private static func memory(
+    notices: [String], candidateLimit: Int, batchBytes: Int = defaultBatchBytes
+  ) throws -> SearchIndex {
     let queue = try DatabaseQueue(configuration: configuration())
     try IndexSchema.migrator.migrate(queue)
     try queue.write { db in try db.execute(sql: "PRAGMA user_version = \(IndexSchema.formatVersion)") }
-    return SearchIndex(writer: queue, databaseURL: nil, notices: notices, candidateLimit: candidateLimit)
+    return SearchIndex(
+      writer: queue, databaseURL: nil, notices: notices, candidateLimit: candidateLimit,
+      batchBytes: batchBytes)
   }
 
   private static func configuration() -> Configuration {
