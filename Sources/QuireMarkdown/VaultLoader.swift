@@ -60,40 +60,51 @@ public struct VaultLoader: Sendable {
     var scan = VaultScanner(root: root.path)
     scan.run()
     let files = scan.notes
-    let results = ResultSlots<[ParsedFile]>(count: max(1, min(files.count, 256)))
-    let chunks = max(1, min(files.count, 256))
     let rootPath = root.path
     let options = options
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      let lower = files.count * chunk / chunks
-      let upper = files.count * (chunk + 1) / chunks
-      var parsed: [ParsedFile] = []
-      parsed.reserveCapacity(upper - lower)
-      for file in files[lower..<upper] {
-        parsed.append(Self.parse(file, rootPath: rootPath, options: options))
-      }
-      results.set(chunk, parsed)
+    // Many small runs, so that one huge note holds up one run rather than a core's half.
+    let parsedFiles = files.parallelMap(chunks: 256) { file in
+      Self.parse(file, rootPath: rootPath, options: options)
     }
     var notes: [Note] = []
     notes.reserveCapacity(files.count)
     var diagnostics = scan.diagnostics
     var report = Report()
-    for case let chunk? in results.values {
-      for file in chunk {
-        switch file {
-        case .parsed(let note, let reused):
-          notes.append(note)
-          if reused { report.reused += 1 } else {
-            report.parsed += 1
-            report.bytesRead += note.byteCount
-          }
-        case .failed(let diagnostic):
-          diagnostics.append(diagnostic)
+    for file in parsedFiles {
+      switch file {
+      case .parsed(let note, let reused):
+        notes.append(note)
+        if reused { report.reused += 1 } else {
+          report.parsed += 1
+          report.bytesRead += note.byteCount
         }
+      case .failed(let diagnostic):
+        diagnostics.append(diagnostic)
       }
     }
-    let vault = Vault(root: root.path, notes: notes, assets: scan.assets, diagnostics: diagnostics)
+    let resolution = Self.resolution(notes: notes, parsedFiles: parsedFiles, cache: options.cache)
+    let vault = Vault(
+      root: root.path, notes: notes, assets: scan.assets, diagnostics: diagnostics,
+      resolution: resolution)
     return (vault, report)
+  }
+
+  /// How much of the links to resolve: all without a cache; with one, only what the
+  /// files that changed, appeared or disappeared since it was stored can have moved.
+  private static func resolution(
+    notes: [Note], parsedFiles: [ParsedFile], cache: (any ParsedNoteCache)?
+  ) -> LinkResolution {
+    guard let cache else { return .all }
+    var fresh = Set<String>()
+    for case .parsed(let note, reused: false) in parsedFiles { fresh.insert(note.id) }
+    guard cache.linksAreCurrent else { return .cached(fresh: fresh, previous: nil) }
+    let present = Set(notes.map(\.id))
+    var changed = fresh.compactMap { cache.storedNote(id: $0) }
+    // A file that could not be read now is gone from the graph as if deleted.
+    changed += cache.storedIDs.lazy.filter { !present.contains($0) }.compactMap {
+      cache.storedNote(id: $0)
+    }
+    return .cached(fresh: fresh, previous: changed)
   }
 
   enum ParsedFile: Sendable {

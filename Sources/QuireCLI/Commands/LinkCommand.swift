@@ -136,28 +136,18 @@ struct VaultFiles {
   /// the edits will apply to. A snapshot is kept only when it has changes, so a large vault's
   /// text is not all held at once.
   func plans(for notes: [Note], planner: LinkPlanner) -> [NotePlan] {
-    let chunks = max(1, min(notes.count, 64))
-    let slots = ResultSlots<[NotePlan]>(count: chunks)
     let files = self
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      let lower = notes.count * chunk / chunks
-      let upper = notes.count * (chunk + 1) / chunks
-      var plans: [NotePlan] = []
-      plans.reserveCapacity(upper - lower)
-      for note in notes[lower..<upper] {
-        do {
-          let snapshot = try files.snapshot(of: note)
-          let prose = NoteParser.parse(id: note.id, bytes: snapshot.bytes, collectingProse: true).prose
-          let (changes, skipped) = planner.planReporting(note, bytes: snapshot.bytes, prose: prose)
-          plans.append(
-            NotePlan(note: note, snapshot: changes.isEmpty ? nil : snapshot, changes: changes, skipped: skipped))
-        } catch {
-          plans.append(NotePlan(note: note, snapshot: nil, failure: "\(error)"))
-        }
+    return notes.parallelMap { note in
+      do {
+        let snapshot = try files.snapshot(of: note)
+        let prose = NoteParser.parse(id: note.id, bytes: snapshot.bytes, collectingProse: true).prose
+        let (changes, skipped) = planner.planReporting(note, bytes: snapshot.bytes, prose: prose)
+        return NotePlan(
+          note: note, snapshot: changes.isEmpty ? nil : snapshot, changes: changes, skipped: skipped)
+      } catch {
+        return NotePlan(note: note, snapshot: nil, failure: "\(error)")
       }
-      slots.set(chunk, plans)
     }
-    return slots.values.flatMap { $0 ?? [] }
   }
 }
 

@@ -47,7 +47,24 @@ public protocol NoteSearcher: Sendable {
 }
 
 /// A store of notes parsed earlier, so that reopening an unchanged vault parses nothing.
+///
+/// Cached notes carry the links they had when stored, resolved. When the cache says
+/// `linksAreCurrent`, those links were resolved against the vault it stored as a whole,
+/// so the loader re-resolves only what changed since (`LinkResolution.cached`).
 public protocol ParsedNoteCache: Sendable {
   /// The note parsed from a file of this size and modification time, if the cache has it.
   func note(id: String, size: Int, modified: Double) -> Note?
+  /// The ids of every stored note.
+  var storedIDs: [String] { get }
+  /// A note as stored, whatever its file holds now (to know the names a changed or
+  /// deleted note went by).
+  func storedNote(id: String) -> Note?
+  /// Whether the stored notes' links were resolved against the stored vault as a whole.
+  var linksAreCurrent: Bool { get }
+}
+
+extension ParsedNoteCache {
+  public var storedIDs: [String] { [] }
+  public func storedNote(id: String) -> Note? { nil }
+  public var linksAreCurrent: Bool { false }
 }

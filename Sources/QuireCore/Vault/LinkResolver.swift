@@ -7,13 +7,14 @@
 struct LinkResolver: Sendable {
   let notes: [Note]
   let lookup: NoteLookup
-  /// Each note's section names that prose can mention, by note index (computed once).
-  let mentionNames: [[SectionMentionMatcher.Name]]
+  /// Each note's section names that prose can mention, by note index, when worked out
+  /// beforehand (a whole-vault pass); else each target's names are worked out as needed.
+  let mentionNames: [[SectionMentionMatcher.Name]]?
 
   init(notes: [Note], lookup: NoteLookup, mentionNames: [[SectionMentionMatcher.Name]]? = nil) {
     self.notes = notes
     self.lookup = lookup
-    self.mentionNames = mentionNames ?? notes.map(SectionMentionMatcher.names(of:))
+    self.mentionNames = mentionNames
   }
 
   /// Resolves every link of one note and returns them.
@@ -209,7 +210,8 @@ struct LinkResolver: Sendable {
         return
       }
     }
-    let names = index < mentionNames.count ? mentionNames[index] : []
+    let names =
+      mentionNames.map { index < $0.count ? $0[index] : [] } ?? SectionMentionMatcher.names(of: target)
     for section in SectionMentionMatcher.sections(named: names, in: link.annotation)
     where !sections.contains(section) {
       sections.append(section)

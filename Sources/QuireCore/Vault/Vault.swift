@@ -25,15 +25,27 @@ public struct Vault: Sendable {
   public var diagnostics: [Diagnostic]
 
   let lookup: NoteLookup
-  let mentionNames: [[SectionMentionMatcher.Name]]
+  let mentionNames: [[SectionMentionMatcher.Name]]?
   private var indexByID: [String: Int]
   /// Links pointing at each note, by note index.
   public private(set) var incoming: [[LinkRef]]
   /// Broken links grouped by the target they name: the vault's ghost notes.
   public private(set) var ghosts: [String: [LinkRef]]
 
+  /// Notes that came with resolved links (from a cache) whose links resolve differently
+  /// in this vault, by id: what the cache must store again to stay true. Nil when the
+  /// vault was not built from a cache (`LinkResolution.all`).
+  public private(set) var relinked: [String]?
+
+  /// Builds the graph of parsed notes.
+  ///
+  /// - Parameters:
+  ///   - resolution: how much of the notes' links to resolve. `.all` resolves every link;
+  ///     `.changes` trusts the links of notes that came resolved from a cache and resolves
+  ///     only the links a change can have moved (see `LinkResolution`).
   public init(
-    root: String, notes: [Note], assets: Set<String> = [], diagnostics: [Diagnostic] = []
+    root: String, notes: [Note], assets: Set<String> = [], diagnostics: [Diagnostic] = [],
+    resolution: LinkResolution = .all
   ) {
     var notes = notes.sorted { $0.id < $1.id }
     self.root = root
@@ -46,12 +58,20 @@ public struct Vault: Sendable {
     for (index, note) in notes.enumerated() { indexByID[note.id] = index }
     self.indexByID = indexByID
 
-    let names = Self.parallelMap(notes) { SectionMentionMatcher.names(of: $0) }
+    let pass = Relinking(resolution: resolution, notes: notes)
+    // A whole-vault pass asks for every note's section names many times over: work them
+    // out once. A pass over what changed asks for few.
+    let names = pass.resolvesEverything ? notes.parallelMap { SectionMentionMatcher.names(of: $0) } : nil
     let resolver = LinkResolver(notes: notes, lookup: lookup, mentionNames: names)
     self.mentionNames = names
-    let resolved = Self.parallelMap(notes) { resolver.resolveLinks(of: $0) }
-    for index in notes.indices { notes[index].links = resolved[index] }
+    let resolved = notes.parallelMap { pass.relink($0, with: resolver) }
+    var relinked: [String] = []
+    for index in notes.indices {
+      if let links = resolved[index].links { notes[index].links = links }
+      if resolved[index].moved { relinked.append(notes[index].id) }
+    }
     self.notes = notes
+    if case .cached = resolution { self.relinked = relinked }
 
     var incoming = [[LinkRef]](repeating: [], count: notes.count)
     var ghosts: [String: [LinkRef]] = [:]
@@ -217,21 +237,6 @@ public struct Vault: Sendable {
     case .wiki, .mention, .frontmatter:
       return path
     }
-  }
-
-  /// Maps over an array on all cores, keeping order.
-  static func parallelMap<T: Sendable, R: Sendable>(
-    _ items: [T], _ transform: @Sendable (T) -> R
-  ) -> [R] {
-    let chunkCount = min(items.count, 64)
-    guard chunkCount > 1 else { return items.map(transform) }
-    let results = ResultSlots<[R]>(count: chunkCount)
-    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-      let lower = items.count * chunk / chunkCount
-      let upper = items.count * (chunk + 1) / chunkCount
-      results.set(chunk, items[lower..<upper].map(transform))
-    }
-    return results.values.flatMap { $0 ?? [] }
   }
 }
 

@@ -24,10 +24,24 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
     var unreadable: Set<String> = []
   }
 
-  init(entries: [String: Entry]) { self.entries = entries }
+  /// Whether the stored notes' links were resolved against the stored vault as a whole
+  /// (`SearchIndex.storeResolvedLinks(of:)` keeps them so).
+  public let linksAreCurrent: Bool
+
+  init(entries: [String: Entry], linksAreCurrent: Bool = false) {
+    self.entries = entries
+    self.linksAreCurrent = linksAreCurrent
+  }
 
   /// An empty cache: every lookup misses.
   public static let empty = NoteCacheSnapshot(entries: [:])
+
+  public var storedIDs: [String] { Array(entries.keys) }
+
+  public func storedNote(id: String) -> Note? {
+    guard let entry = entries[id] else { return nil }
+    return try? NoteCoding.decode(entry.data, modified: entry.modified)
+  }
 
   /// How many notes the cache holds.
   public var count: Int { entries.count }

@@ -51,7 +51,8 @@ extension SearchIndex {
     vault: Vault, cache: NoteCacheSnapshot? = nil,
     progress: ((RefreshProgress) -> Void)? = nil
   ) throws -> RefreshSummary {
-    try writer.writeWithoutTransaction { db in
+    try storeResolvedLinks(of: vault, cache: cache)
+    return try writer.writeWithoutTransaction { db in
       var summary = RefreshSummary()
       var pending: [Note] = []
       var written = 0

@@ -181,16 +181,16 @@ public final class SearchIndex: NoteSearcher, Sendable {
   /// Reads every stored note's bytes at once (one query); drop the snapshot once the
   /// vault is loaded.
   public func loadNoteCache() -> NoteCacheSnapshot {
-    let entries = try? writer.read { db -> [String: NoteCacheSnapshot.Entry] in
+    let read = try? writer.read { db -> (entries: [String: NoteCacheSnapshot.Entry], current: Bool) in
       var entries: [String: NoteCacheSnapshot.Entry] = [:]
       let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, data FROM note")
       while let row = try rows.next() {
         let path: String = row[0]
         entries[path] = .init(size: row[1], modified: row[2], data: row[3])
       }
-      return entries
+      return (entries, try Self.linksAreCurrent(db))
     }
-    return NoteCacheSnapshot(entries: entries ?? [:])
+    return NoteCacheSnapshot(entries: read?.entries ?? [:], linksAreCurrent: read?.current ?? false)
   }
 
   /// How many notes the index holds.

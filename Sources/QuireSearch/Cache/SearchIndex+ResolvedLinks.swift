@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import QuireCore
+
+extension SearchIndex {
+  /// The `meta` key saying that stored notes carry links resolved against the stored
+  /// vault as a whole, and the value that says it for this way of resolving.
+  static let resolvedLinksKey = "resolved-links"
+  static let resolvedLinksValue = "1"
+
+  /// Whether the cache's stored links can be trusted as resolved against the stored vault.
+  static func linksAreCurrent(_ db: Database) throws -> Bool {
+    try String.fetchOne(
+      db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [resolvedLinksKey])
+      == resolvedLinksValue
+  }
+
+  /// Stores again the notes whose links now resolve differently (`Vault.relinked`), so
+  /// that the next load can trust every stored link it does not re-resolve, and says so
+  /// in `meta`.
+  ///
+  /// Runs before the index refresh, in its own transaction: should the process stop in
+  /// between, the notes that changed still differ from their files and the next load
+  /// re-resolves what they touch. Notes whose files changed are left to the refresh,
+  /// which stores them whole.
+  ///
+  /// A vault not built from this cache (`relinked` nil) proves nothing about the other
+  /// stored notes: the mark is taken away, and the next load through the cache
+  /// resolves every link and stores what moved.
+  func storeResolvedLinks(of vault: Vault, cache: NoteCacheSnapshot?) throws {
+    guard let ids = vault.relinked, cache != nil else {
+      try writer.write { db in
+        try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [Self.resolvedLinksKey])
+      }
+      return
+    }
+    let relinked = ids.compactMap { id -> Note? in
+      guard let note = vault.note(id), let entry = cache?.entry(for: id),
+        entry.size == note.byteCount, entry.modified == note.modified
+      else { return nil }
+      return note
+    }
+    let encoded = relinked.parallelMap { NoteCoding.encode($0) }
+    try writer.write { db in
+      let update = try db.cachedStatement(sql: "UPDATE note SET data = ? WHERE path = ?")
+      for (note, data) in zip(relinked, encoded) {
+        try update.execute(arguments: [data, note.id])
+      }
+      try db.execute(
+        sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+        arguments: [Self.resolvedLinksKey, Self.resolvedLinksValue])
+    }
+  }
+}

