@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Finds prose that names other notes without linking them (FORMAT.md, "Unlinked mentions").
 ///
 /// Built once per vault: every title, alias, file stem and looser title form goes into one
@@ -451,9 +459,18 @@ extension MentionFinder {
 struct LineTable {
   var starts: [Int] = [0]
 
+  /// Newlines are found with `memchr`: a byte loop here ran once per byte of every note
+  /// in `link` and `check`, and a debug or sanitizer build made that most of their time.
   init(_ bytes: [UInt8]) {
-    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-      starts.append(offset + 1)
+    bytes.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var offset = 0
+      while offset < buffer.count,
+        let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset)
+      {
+        offset = base.distance(to: UnsafeRawPointer(found)) + 1
+        starts.append(offset)
+      }
     }
   }
 
