@@ -79,6 +79,23 @@ final class SearchNoteRowTests: XCTestCase {
     }
   }
 
+  /// The refresh finds changed notes by the texts parsed notes carry; a note edited to hold
+  /// no text at all has none, and must still be found (by the full comparison).
+  func testNoteEditedToHoldNoTextIsRefreshed() throws {
+    try fixture.write("pages/short.md", "# Short\n\nA narwhal.\n")
+    let (first, _, _) = try fixture.openIndex()
+    XCTAssertEqual(try first.search("narwhal", limit: 5).map(\.id), ["pages/short.md"])
+    try fixture.write("pages/short.md", "")
+    let url = fixture.root.appendingPathComponent("pages/short.md")
+    try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(30)], ofItemAtPath: url.path)
+    let (index, report, summary) = try fixture.openIndex()
+    XCTAssertEqual(report.parsed, 1)
+    XCTAssertEqual(summary.updated, 1)
+    XCTAssertEqual(summary.unchanged, FixtureVault.files.count)
+    XCTAssertEqual(try index.search("narwhal", limit: 5), [])
+    try checkIntegrity(index)
+  }
+
   func testRewrittenAndRemovedNotesLeaveNoWordBehind() throws {
     try fixture.write("pages/pet.md", "# Pet\n\n## Kind\n\nA capybara.\n")
     try fixture.write("pages/gone.md", "# Gone\n\n## Kind\n\nA pangolin.\n")

@@ -193,21 +193,52 @@ extension SearchIndex {
   private func changedNotes(
     _ db: Database, vault: Vault, cache: NoteCacheSnapshot
   ) throws -> [Note]? {
-    var changed: [Note] = []
+    if let parsed = try parsedNotes(db, vault: vault, cache: cache) { return parsed }
+    // By index, reading three fields: copying each Note out of the array (retaining all
+    // its parts) was most of this loop's time at 100,000 notes.
+    let notes = vault.notes
+    var changed: [Int] = []
     var known = 0
-    for note in vault.notes {
-      if let entry = cache.entry(for: note.id) {
+    for index in notes.indices {
+      let id = notes[index].id
+      if let entry = cache.entry(for: id) {
         known += 1
-        if entry.size == note.byteCount, entry.modified == note.modified, !cache.wasUnreadable(note.id) {
+        if entry.size == notes[index].byteCount, entry.modified == notes[index].modified,
+          !cache.wasUnreadable(id)
+        {
           continue
         }
       }
-      changed.append(note)
+      changed.append(index)
     }
     // Every stored note is still in the vault exactly when the counts agree (paths are unique).
     let count = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM note")) ?? 0
     guard known == cache.count, count == cache.count else { return nil }
-    return changed
+    return changed.map { notes[$0] }
+  }
+
+  /// The changed notes told by the loader's use of the snapshot, without looking every
+  /// note up: nil when that cannot be vouched for (then `changedNotes` compares them all,
+  /// 100 ms of dictionary lookups at 100,000 notes).
+  ///
+  /// A note the snapshot served carries no texts; a note the loader parsed (`keepText`)
+  /// carries its texts. When the snapshot's hits plus the notes with texts make the whole
+  /// vault, the notes with texts are exactly the new, changed and unreadable ones; when
+  /// moreover the stored notes are the hits plus those of them already stored, none was
+  /// removed. A parsed note without any text, a snapshot used for two loads or a loader
+  /// without `keepText` breaks the count and falls back to the full comparison.
+  private func parsedNotes(
+    _ db: Database, vault: Vault, cache: NoteCacheSnapshot
+  ) throws -> [Note]? {
+    let notes = vault.notes
+    var parsed: [Int] = []
+    for index in notes.indices where !notes[index].texts.isEmpty { parsed.append(index) }
+    let hits = cache.hitCount
+    guard hits + parsed.count == notes.count else { return nil }
+    let alreadyStored = parsed.count { cache.entry(for: notes[$0].id) != nil }
+    let count = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM note")) ?? 0
+    guard hits + alreadyStored == cache.count, count == cache.count else { return nil }
+    return parsed.map { notes[$0] }
   }
 
   /// The stored bytes and content hash of each note, worked out on every core: this is
