@@ -27,16 +27,20 @@ final class CrashSafeWriteTests: XCTestCase {
   func testLinkWriteKilled() throws {
     try exercise("link --write", arguments: { _ in ["link", "--write"] }) { vault, _ in
       for index in 0..<Self.fileCount {
-        try Self.write(Self.finding(index, body: "Basin \(index) shows the Quiet Harbor Effect at dusk."), vault, Self.findingPath(index))
+        try Self.write(
+          Self.finding(index, body: "Basin \(index) shows the Quiet Harbor Effect at dusk."), vault,
+          Self.findingPath(index))
       }
     }
   }
 
   /// 500 findings that link the concept, which moves to another folder and name.
   func testMoveKilled() throws {
-    try exercise("mv", arguments: { _ in ["mv", Self.concept, "concepts/harbor/calm-water.md", "--write"] }) { vault, _ in
+    try exercise("mv", arguments: { _ in ["mv", Self.concept, "concepts/harbor/calm-water.md", "--write"] }) {
+      vault, _ in
       for index in 0..<Self.fileCount {
-        let body = "Basin \(index) shows the [Quiet Harbor Effect](../concepts/quiet-harbor.md) again, as [[quiet-harbor]] says."
+        let body =
+          "Basin \(index) shows the [Quiet Harbor Effect](../concepts/quiet-harbor.md) again, as [[quiet-harbor]] says."
         try Self.write(Self.finding(index, body: body), vault, Self.findingPath(index))
       }
     }
@@ -116,6 +120,7 @@ final class CrashSafeWriteTests: XCTestCase {
     }
 
     var mixed = 0
+    var temporaries = 0
     for (run, kill) in kills.enumerated() {
       let copy = workspace.appendingPathComponent("killed-\(run)")
       try FileManager.default.copyItem(at: original, to: copy)
@@ -155,18 +160,25 @@ final class CrashSafeWriteTests: XCTestCase {
 
       // A temporary file left by the kill is hidden, and the loader takes no note from it.
       let leftovers = try Self.hiddenFiles(in: copy).filter { $0.contains(".quire-") }
+      temporaries += leftovers.count
       let vault = try VaultLoader(root: copy).load()
       let ids = Set(vault.notes.map(\.id))
       let visible = Set(now.keys.filter { $0.lowercased().hasSuffix(".md") })
-      XCTAssertEqual(ids, visible, "\(context): loaded notes differ from the .md files (\(leftovers.count) temporary files)")
+      XCTAssertEqual(
+        ids, visible, "\(context): loaded notes differ from the .md files (\(leftovers.count) temporary files)")
       XCTAssertFalse(ids.contains { $0.contains(".quire-") }, "\(context): a temporary file was loaded as a note")
       let broken = Self.brokenLinks(in: vault)
-      XCTAssertTrue(broken.isSubset(of: brokenBefore), "\(context): new broken links \(broken.subtracting(brokenBefore).sorted().prefix(5))")
+      XCTAssertTrue(
+        broken.isSubset(of: brokenBefore),
+        "\(context): new broken links \(broken.subtracting(brokenBefore).sorted().prefix(5))")
       try? FileManager.default.removeItem(at: copy)
     }
     // Not asserted (it depends on the machine's speed), but shown: how many kills fell
     // between two writes, leaving old and new files side by side.
-    print("\(label): \(kills.count) SIGKILLs over \(String(format: "%.2f", runTime)) s (writes \(String(format: "%.2f", writeStart))–\(String(format: "%.2f", writeEnd)) s); \(mixed) left old and new files side by side")
+    print(
+      "\(label): \(kills.count) SIGKILLs over \(String(format: "%.2f", runTime)) s (writes "
+        + "\(String(format: "%.2f", writeStart))–\(String(format: "%.2f", writeEnd)) s); \(mixed) left old and "
+        + "new files side by side; \(temporaries) temporary files left, none loaded")
   }
 
   // MARK: - Vault helpers
@@ -201,8 +213,12 @@ final class CrashSafeWriteTests: XCTestCase {
   static func files(in root: URL) throws -> [String: Data] {
     var result: [String: Data] = [:]
     let prefix = root.standardizedFileURL.path + "/"
-    guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [:] }
-    for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+    guard
+      let walker = FileManager.default.enumerator(
+        at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    else { return [:] }
+    for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true
+    {
       let path = String(url.standardizedFileURL.path.dropFirst(prefix.count))
       result[path] = try Data(contentsOf: url)
     }

@@ -115,7 +115,8 @@ final class HostileVaultTests: XCTestCase {
       try Data("---\ntitle: Alpha Beta \(index)\ntype: concept\n---\n\nA concept.\n".utf8)
         .write(to: vault.appendingPathComponent("concepts/c\(index).md"))
     }
-    let flood = "---\ntitle: Flood\ntype: concept\n---\n\n" + String(repeating: "alpha beta ", count: 1_000_000 / 11) + "\n"
+    let flood =
+      "---\ntitle: Flood\ntype: concept\n---\n\n" + String(repeating: "alpha beta ", count: 1_000_000 / 11) + "\n"
     try Data(flood.utf8).write(to: vault.appendingPathComponent("flood.md"))
     let link = try QuireProcess.run(["link", "--list", "--vault", "."], in: vault, home: folder, timeout: Self.timeout)
     XCTAssertFalse(link.timedOut)
@@ -123,7 +124,8 @@ final class HostileVaultTests: XCTestCase {
     let check = try QuireProcess.run(["check", "--vault", "."], in: vault, home: folder, timeout: Self.timeout)
     XCTAssertFalse(check.timedOut)
     XCTAssertTrue(
-      check.output.contains("flood.md:1:1: info: not searched for unlinked mentions"), String(check.output.prefix(2_000)))
+      check.output.contains("flood.md:1:1: info: not searched for unlinked mentions"),
+      String(check.output.prefix(2_000)))
   }
 
   // MARK: - Browser

@@ -92,7 +92,9 @@ final class QuireProcess {
   /// The `quire` executable built beside the test bundle.
   static func binary() throws -> URL {
     let start = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").standardizedFileURL
-    for folder in [start.deletingLastPathComponent(), start, start.deletingLastPathComponent().deletingLastPathComponent()] {
+    for folder in [
+      start.deletingLastPathComponent(), start, start.deletingLastPathComponent().deletingLastPathComponent(),
+    ] {
       let candidate = folder.appendingPathComponent("quire")
       if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
     }

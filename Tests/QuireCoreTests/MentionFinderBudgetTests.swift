@@ -45,7 +45,8 @@ final class MentionFinderBudgetTests: XCTestCase {
     var text = ""
     var paragraph = 0
     while text.utf8.count < 1_000_000 {
-      text += "Day \(paragraph): the tidal \(Self.word(paragraph % 300)) effect met the Quiet Harbor "
+      text +=
+        "Day \(paragraph): the tidal \(Self.word(paragraph % 300)) effect met the Quiet Harbor "
         + "near basin \(paragraph), and the tide gauges agreed with the log of the day before.\n\n"
       paragraph += 1
     }
