@@ -131,48 +131,55 @@ extension SearchIndex {
       bytes += pending[end].byteCount
       end += 1
     }
-    let batch = pending[start..<end]
-    let encoded = Self.encode(Array(batch))
+    let batch = Array(pending[start..<end])
+    // Everything but SQLite's own work is done first, on every core.
+    let prepared = batch.count > 16 ? batch.parallelMap(Self.prepare) : batch.map(Self.prepare)
     var nextRow = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM section") ?? 0) + 1
     let step = max(1, pending.count / 100)
     let select = try db.cachedStatement(
       sql: "SELECT path, id, size, modified, hash, firstRow, lastRow FROM note WHERE path = ?")
     for (offset, note) in batch.enumerated() {
-      let (data, hash) = encoded[offset]
+      let rows = prepared[offset]
       let stored = try Row.fetchOne(select, arguments: [note.id]).map(Self.storedNote)
-      if let old = stored, old.hash == hash {
+      if let old = stored, old.hash == rows.hash {
         try db.cachedStatement(sql: "UPDATE note SET size = ?, modified = ?, data = ? WHERE id = ?")
-          .execute(arguments: [note.byteCount, note.modified, data, old.id])
+          .execute(arguments: [note.byteCount, note.modified, rows.data, old.id])
         summary.touched += 1
       } else {
+        let firstRow = nextRow
+        let lastRow = nextRow + Int64(rows.sections.count) - 1
         let noteID: Int64
         if let old = stored {
           try deleteRows(db, of: old)
           noteID = old.id
-          summary.updated += 1
-        } else {
           try db.cachedStatement(
             sql: """
-              INSERT INTO note (path, type, title, lenses, size, modified, hash, firstRow, lastRow, data)
-              VALUES (?, '', '', '', 0, 0, 0, 0, 0, x'')
+              UPDATE note SET type = ?, title = ?, status = ?, lenses = ?, size = ?, modified = ?,
+                hash = ?, firstRow = ?, lastRow = ?, data = ? WHERE id = ?
               """
-          ).execute(arguments: [note.id])
+          ).execute(
+            arguments: [
+              note.type.rawValue, note.title, note.status?.lowercased(), rows.lenses, note.byteCount,
+              note.modified, rows.hash, firstRow, lastRow, rows.data, noteID,
+            ])
+          summary.updated += 1
+        } else {
+          // One INSERT with every value: inserting an empty row and then updating it
+          // wrote each note's row (and its bytes) twice.
+          try db.cachedStatement(
+            sql: """
+              INSERT INTO note (path, type, title, status, lenses, size, modified, hash, firstRow, lastRow, data)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              """
+          ).execute(
+            arguments: [
+              note.id, note.type.rawValue, note.title, note.status?.lowercased(), rows.lenses,
+              note.byteCount, note.modified, rows.hash, firstRow, lastRow, rows.data,
+            ])
           noteID = db.lastInsertedRowID
           summary.added += 1
         }
-        let firstRow = nextRow
-        try insertRows(db, of: note, noteID: noteID, nextRow: &nextRow)
-        let lenses = "|" + note.frontMatter.strings("lenses").map { $0.lowercased() }.joined(separator: "|") + "|"
-        try db.cachedStatement(
-          sql: """
-            UPDATE note SET type = ?, title = ?, status = ?, lenses = ?, size = ?, modified = ?,
-              hash = ?, firstRow = ?, lastRow = ?, data = ? WHERE id = ?
-            """
-        ).execute(
-          arguments: [
-            note.type.rawValue, note.title, note.status?.lowercased(), lenses, note.byteCount,
-            note.modified, hash, firstRow, nextRow - 1, data, noteID,
-          ])
+        try insertRows(db, rows, noteID: noteID, nextRow: &nextRow)
       }
       let done = start + offset
       if let progress, done % step == 0 || done == pending.count - 1 {
@@ -180,6 +187,42 @@ extension SearchIndex {
       }
     }
     return end
+  }
+
+  /// What a note's rows hold, worked out before the write.
+  struct PreparedNote: Sendable {
+    var data: Data
+    var hash: Int64
+    var lenses: String
+    var title: String
+    var aliases: String
+    /// The rows of `section`: section index, heading, heading as indexed, text as indexed.
+    var sections: [(section: Int?, heading: String?, headingText: String?, body: String)]
+    /// The note's `heading` and `body` columns in `fts` (`fullTextRow`).
+    var heading: String
+    var body: String
+  }
+
+  /// A note's stored bytes, content hash and indexed texts.
+  @Sendable static func prepare(_ note: Note) -> PreparedNote {
+    let (data, hash) = encodeOne(note)
+    var sections: [(section: Int?, heading: String?, headingText: String?, body: String)] = []
+    var headings: [String] = []
+    var bodies: [String] = []
+    for part in parts(of: note) {
+      let heading = part.heading.map(SnippetMarkup.clean)
+      let body = SnippetMarkup.clean(part.body)
+      sections.append((part.section, part.heading, heading, body))
+      if let heading { headings.append(heading) }
+      bodies.append(body)
+    }
+    let row = fullTextRow(headings: headings, bodies: bodies)
+    return PreparedNote(
+      data: data, hash: hash,
+      lenses: "|" + note.frontMatter.strings("lenses").map { $0.lowercased() }.joined(separator: "|") + "|",
+      title: SnippetMarkup.clean(note.title),
+      aliases: SnippetMarkup.clean(note.aliases.joined(separator: "\n")),
+      sections: sections, heading: row.heading, body: row.body)
   }
 
   private static func storedNote(_ row: Row) -> StoredNote {
@@ -293,28 +336,20 @@ extension SearchIndex {
   /// rowid), and one per section (and the text before the first heading) in `section`, with
   /// consecutive ids.
   private func insertRows(
-    _ db: Database, of note: Note, noteID: Int64, nextRow: inout Int64
+    _ db: Database, _ rows: PreparedNote, noteID: Int64, nextRow: inout Int64
   ) throws {
-    let title = SnippetMarkup.clean(note.title)
-    let aliases = SnippetMarkup.clean(note.aliases.joined(separator: "\n"))
     try db.cachedStatement(sql: "INSERT INTO title_fts (rowid, title, aliases) VALUES (?, ?, ?)")
-      .execute(arguments: [noteID, title, aliases])
+      .execute(arguments: [noteID, rows.title, rows.aliases])
     let insertSection = try db.cachedStatement(
       sql: "INSERT INTO section (id, note, sectionIndex, heading, headingText, body) VALUES (?, ?, ?, ?, ?, ?)")
-    var headings: [String] = []
-    var bodies: [String] = []
-    for part in Self.parts(of: note) {
-      let heading = part.heading.map(SnippetMarkup.clean)
-      let body = SnippetMarkup.clean(part.body)
-      try insertSection.execute(arguments: [nextRow, noteID, part.section, part.heading, heading, body])
-      if let heading { headings.append(heading) }
-      bodies.append(body)
+    for part in rows.sections {
+      try insertSection.execute(
+        arguments: [nextRow, noteID, part.section, part.heading, part.headingText, part.body])
       nextRow += 1
     }
-    let row = Self.fullTextRow(headings: headings, bodies: bodies)
     try db.cachedStatement(
       sql: "INSERT INTO fts (rowid, title, aliases, heading, body) VALUES (?, ?, ?, ?, ?)"
-    ).execute(arguments: [noteID, title, aliases, row.heading, row.body])
+    ).execute(arguments: [noteID, rows.title, rows.aliases, rows.heading, rows.body])
   }
 
   /// A note's `heading` and `body` columns in `fts`, from its sections' indexed texts in order.
