@@ -51,7 +51,8 @@ let package = Package(
     .executableTarget(
       name: "quire-bench",
       dependencies: [
-        "QuireCore", "QuireMarkdown", "QuireSearch", "QuireTUI", "CCmarkGFM", "QuireTestSupport",
+        "QuireCore", "QuireMarkdown", "QuireSearch", "QuireTUI", "QuireCLI", "CCmarkGFM",
+        "QuireTestSupport",
       ],
       path: "Benchmarks/QuireBench"
     ),

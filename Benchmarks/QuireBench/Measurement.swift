@@ -79,6 +79,8 @@ enum ProbeRunner {
         bytes: totals.bytes)
     case .index, .reopen, .edit, .queries, .redraw:
       return try SearchProbes.run(probe, root: root)
+    case .firstScreen:
+      return try FirstScreenProbe.run(root: root)
     case .read:
       let files = try VaultFiles(root: root)
       let clock = ContinuousClock()

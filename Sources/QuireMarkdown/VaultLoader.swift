@@ -48,14 +48,7 @@ public struct VaultLoader: Sendable {
 
   /// Loads the vault and says how much work it took.
   public func loadReporting() throws -> (vault: Vault, report: Report) {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder) else {
-      throw VaultError.notFound(root.path)
-    }
-    guard isFolder.boolValue else { throw VaultError.notAFolder(root.path) }
-    guard access(root.path, R_OK | X_OK) == 0 else {
-      throw VaultError.unreadable(root.path, "permission denied")
-    }
+    try Self.checkRoot(root)
 
     var scan = VaultScanner(root: root.path)
     scan.run()
@@ -105,6 +98,18 @@ public struct VaultLoader: Sendable {
       cache.storedNote(id: $0)
     }
     return .cached(fresh: fresh, previous: changed)
+  }
+
+  /// Throws `VaultError` unless `root` is a folder this process can read.
+  public static func checkRoot(_ root: URL) throws {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder) else {
+      throw VaultError.notFound(root.path)
+    }
+    guard isFolder.boolValue else { throw VaultError.notAFolder(root.path) }
+    guard access(root.path, R_OK | X_OK) == 0 else {
+      throw VaultError.unreadable(root.path, "permission denied")
+    }
   }
 
   enum ParsedFile: Sendable {

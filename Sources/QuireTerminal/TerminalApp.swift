@@ -10,10 +10,14 @@ public enum TerminalApp {
   /// - Parameters:
   ///   - start: the note (and section) to open first; nil opens `index.md` or the first note.
   ///   - reload: reads the vault afresh after the editor returns; nil keeps the vault as it is.
+  ///   - loading: when `vault` is an outline of a large vault, reads the whole vault; it
+  ///     runs in the background from the first frame on, and `loadingMessage` shows in the
+  ///     status line until it is done.
   public static func run(
     vault: Vault, source: any NoteSource, searcher: any NoteSearcher,
     start: (noteID: String, section: Int?)? = nil,
-    reload: (@Sendable () throws -> Vault)? = nil
+    reload: (@Sendable () throws -> Vault)? = nil,
+    loading: (@Sendable () throws -> Vault)? = nil, loadingMessage: String = "Loading…"
   ) throws {
     guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
     let environment = ProcessInfo.processInfo.environment
@@ -28,6 +32,10 @@ public enum TerminalApp {
     let size = screen.size
     var state = AppState(vault: vault, width: size.width, height: size.height)
     loop.perform(state.start(noteID: start?.noteID, section: start?.section), on: &state)
+    if let loading {
+      state.loadingVault = loadingMessage
+      loop.loadVault(loading)
+    }
     loop.run(&state)
   }
 }
@@ -51,8 +59,10 @@ struct EventLoop {
   let inbox = Inbox()
   let searchQueue = DispatchQueue(label: "quire.search")
   let loadQueue = DispatchQueue(label: "quire.load")
+  let vaultQueue = DispatchQueue(label: "quire.vault", qos: .userInitiated)
   var searchesInFlight = 0
   var loadsInFlight = 0
+  var vaultsInFlight = 0
 
   init(
     screen: CursesScreen, source: any NoteSource, searcher: any NoteSearcher,
@@ -70,7 +80,7 @@ struct EventLoop {
       awaitLoads(&state)
       screen.draw(Renderer.render(state))
       // Poll while work runs, so its answers show without a key press.
-      let busy = searchesInFlight > 0 || loadsInFlight > 0
+      let busy = searchesInFlight > 0 || loadsInFlight > 0 || vaultsInFlight > 0
       let input = screen.readInput(timeout: busy ? 30 : -1)
       applyFinished(&state)
       switch input {
@@ -95,8 +105,25 @@ struct EventLoop {
       switch work {
       case .load: loadsInFlight -= 1
       case .search: searchesInFlight -= 1
+      case .vault:
+        vaultsInFlight -= 1
+        // Loaded or failed, the status line stops saying it is loading.
+        state.loadingVault = nil
       }
       perform(state.update(event), on: &state)
+    }
+  }
+
+  /// Reads the whole vault off the main thread; it arrives as `Event.vaultLoaded`.
+  mutating func loadVault(_ load: @escaping @Sendable () throws -> Vault) {
+    vaultsInFlight += 1
+    let inbox = self.inbox
+    vaultQueue.async {
+      do {
+        inbox.post(.vaultLoaded(try load()), from: .vault)
+      } catch {
+        inbox.post(.failed("Cannot read the vault: \(error.localizedDescription)"), from: .vault)
+      }
     }
   }
 
@@ -180,7 +207,7 @@ struct EventLoop {
 final class Inbox: Sendable {
   /// The kind of work an event answers, so the loop knows what is still running.
   enum Work: Sendable {
-    case load, search
+    case load, search, vault
   }
 
   private let events = Locked<[(Work, Event)]>([])

@@ -115,4 +115,17 @@ rm -f "/tmp/$SESSION.before" "/tmp/$SESSION.after"
 echo "$result" | grep -qF "STTY-SAME" || fail "the terminal modes were not restored" "$result"
 echo "$result" | grep -qF 'READY$' || fail "no shell prompt after quitting" "$result"
 
-echo "PASS tmux terminal test: opened the finding, followed its thread link to The Positive Formation, went back, quit; terminal restored"
+STEP="open a cached vault on its outline"
+# With the cache filled, the browser opens on an outline of the vault (as it does from
+# 5,000 notes on; lowered here) and reads the whole vault behind the first screen.
+CACHE=$(mktemp -d)
+keys "clear; XDG_CACHE_HOME=$CACHE '$BIN' index --vault Notes > /dev/null && XDG_CACHE_HOME=$CACHE QUIRE_OUTLINE_MIN_NOTES=1 '$BIN' --vault Notes; echo QUIRE-EXIT-\$?" Enter
+wait_for_row 1 "Quire sample vault" 20 || fail "the outline did not open index.md" "$(screen)"
+wait_for "notes loaded" 20 || fail "the whole vault did not arrive" "$(screen)"
+keys o
+wait_for "Quire sample vault" 5 || fail "no outline pane after loading" "$(screen)"
+keys q
+wait_for "QUIRE-EXIT-0" 10 || fail "q did not quit cleanly" "$(screen)"
+rm -rf "$CACHE"
+
+echo "PASS tmux terminal test: opened the finding, followed its thread link to The Positive Formation, went back, quit; terminal restored; opened a cached vault on its outline and loaded the rest"

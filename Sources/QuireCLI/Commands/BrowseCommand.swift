@@ -23,14 +23,30 @@ struct BrowseCommand: ParsableCommand {
   func run() throws {
     // Every error is printed before the screen is taken, so that it stays readable.
     let root = vaultOptions.resolvedRoot()
+    do {
+      try VaultLoader.checkRoot(root)
+    } catch {
+      throw CLIFailure(error.localizedDescription)
+    }
     let index = try? SearchIndex.open(vaultRoot: root)
+    let onTerminal = isatty(0) == 1 && isatty(1) == 1
+    // QUIRE_OUTLINE_MIN_NOTES lowers the size from which the outline is used (for tests).
+    let minimum =
+      ProcessInfo.processInfo.environment["QUIRE_OUTLINE_MIN_NOTES"].flatMap { Int($0) }
+      ?? OutlineVault.minimumNotes
+    if onTerminal, let index,
+      let outline = OutlineVault.make(root: root, index: index, start: note, minimumNotes: minimum)
+    {
+      try browse(outline, index: index, root: root)
+      return
+    }
     let vault = try Self.load(root: root, index: index)
     var start: (noteID: String, section: Int?)? = nil
     if let note {
       let found = try VaultPresenter(vault: vault.vault).note(note)
       start = (found.note.id, found.section?.index)
     }
-    guard isatty(0) == 1, isatty(1) == 1 else {
+    guard onTerminal else {
       throw CLIFailure(
         "the browser needs a terminal (standard input and output are not a tty); "
           + "try 'quire list' or 'quire show NOTE' instead")
@@ -39,14 +55,43 @@ struct BrowseCommand: ParsableCommand {
     // The first screen comes as soon as the graph is built; the index catches up behind it.
     let searcher = BackgroundIndexSearcher(vault: vault.vault)
     searcher.refresh(index, with: vault.vault, cache: vault.cache)
+    try run(vault: vault.vault, source: source, searcher: searcher, start: start) {
+      let reloaded = try Self.load(root: root, index: index)
+      searcher.refresh(index, with: reloaded.vault, cache: reloaded.cache)
+      return reloaded.vault
+    }
+  }
+
+  /// Opens on an outline of a large cached vault and reads the whole vault behind the
+  /// first screen; the index is refreshed once it has come.
+  private func browse(_ outline: OutlineVault, index: SearchIndex, root: URL) throws {
+    let source = FileNoteSource(root: URL(fileURLWithPath: outline.vault.root))
+    let searcher = BackgroundIndexSearcher(vault: outline.vault)
+    let section = note.flatMap { name -> Int? in
+      guard let hash = name.firstIndex(of: "#") else { return nil }
+      return outline.vault.note(outline.startID)?.section(named: String(name[name.index(after: hash)...]))?.index
+    }
+    let load: @Sendable () throws -> Vault = {
+      let loaded = try Self.load(root: root, index: index)
+      searcher.refresh(index, with: loaded.vault, cache: loaded.cache)
+      return loaded.vault
+    }
+    try run(
+      vault: outline.vault, source: source, searcher: searcher, start: (outline.startID, section),
+      reload: load, loading: load,
+      loadingMessage: "reading \(outline.vault.notes.count) notes…")
+  }
+
+  private func run(
+    vault: Vault, source: FileNoteSource, searcher: BackgroundIndexSearcher,
+    start: (noteID: String, section: Int?)?,
+    reload: @escaping @Sendable () throws -> Vault,
+    loading: (@Sendable () throws -> Vault)? = nil, loadingMessage: String = ""
+  ) throws {
     do {
       try TerminalApp.run(
-        vault: vault.vault, source: source, searcher: searcher, start: start,
-        reload: {
-          let reloaded = try Self.load(root: root, index: index)
-          searcher.refresh(index, with: reloaded.vault, cache: reloaded.cache)
-          return reloaded.vault
-        })
+        vault: vault, source: source, searcher: searcher, start: start, reload: reload,
+        loading: loading, loadingMessage: loadingMessage)
     } catch let error as TerminalError {
       throw CLIFailure(error.description)
     }

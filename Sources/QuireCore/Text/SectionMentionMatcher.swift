@@ -38,6 +38,7 @@ public enum SectionMentionMatcher {
   ///
   /// Worth computing once per note: a vault resolves every link into a note against them.
   public static func names(of target: Note) -> [Name] {
+    guard !target.sections.isEmpty else { return [] }
     var counts: [[String]: Int] = [:]
     var names: [Name] = []
     let titleKey = tokens(target.title)

@@ -47,7 +47,11 @@ public struct Vault: Sendable {
     root: String, notes: [Note], assets: Set<String> = [], diagnostics: [Diagnostic] = [],
     resolution: LinkResolution = .all
   ) {
-    var notes = notes.sorted { $0.id < $1.id }
+    var notes = notes
+    // Loaders and caches hand notes over sorted already; sorting copies them all.
+    if !notes.indices.dropFirst().allSatisfy({ notes[$0 - 1].id < notes[$0].id }) {
+      notes.sort { $0.id < $1.id }
+    }
     self.root = root
     self.assets = assets
     self.diagnostics = diagnostics
@@ -60,8 +64,11 @@ public struct Vault: Sendable {
 
     let pass = Relinking(resolution: resolution, notes: notes)
     // A whole-vault pass asks for every note's section names many times over: work them
-    // out once. A pass over what changed asks for few.
-    let names = pass.resolvesEverything ? notes.parallelMap { SectionMentionMatcher.names(of: $0) } : nil
+    // out once. A pass over what changed, or over a vault of outlines, asks for few.
+    let linkCount = notes.reduce(0) { $0 + $1.links.count }
+    let names =
+      pass.resolvesEverything && linkCount >= notes.count
+      ? notes.parallelMap { SectionMentionMatcher.names(of: $0) } : nil
     let resolver = LinkResolver(notes: notes, lookup: lookup, mentionNames: names)
     self.mentionNames = names
     let resolved = notes.parallelMap { pass.relink($0, with: resolver) }

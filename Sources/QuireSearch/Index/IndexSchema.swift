@@ -82,6 +82,12 @@ enum IndexSchema {
           );
           """)
     }
+    // The browser's first screen on a large vault lists every note from these columns
+    // (`storedOutlines`): read from this index, it does not page through the stored notes.
+    migrator.registerMigration("v3 note outline index") { db in
+      try db.execute(
+        sql: "CREATE INDEX note_outline ON note(path, type, title, status, size, modified)")
+    }
     return migrator
   }
 }

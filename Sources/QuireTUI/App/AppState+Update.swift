@@ -58,6 +58,11 @@ extension AppState {
       return []
     case .vaultReloaded(let newVault):
       return reload(newVault)
+    case .vaultLoaded(let newVault):
+      loadingVault = nil
+      let effects = reload(newVault, announce: false)
+      if message == nil { show("All \(newVault.notes.count) notes loaded") }
+      return effects
     case .failed(let text):
       show(text, error: true)
       return []
@@ -629,7 +634,7 @@ extension AppState {
     show(sort == .title ? "Notes sorted by title" : "Notes sorted by date, newest first")
   }
 
-  mutating func reload(_ newVault: Vault) -> [Effect] {
+  mutating func reload(_ newVault: Vault, announce: Bool = true) -> [Effect] {
     let currentID = currentNote?.id
     let saved = note
     vault = newVault
@@ -649,7 +654,7 @@ extension AppState {
     view.pendingScroll = saved.scroll
     view.pendingLink = saved.selectedLink
     note = view
-    show("Reloaded \(currentID)")
+    if announce { show("Reloaded \(currentID)") }
     return loadCurrent()
   }
 

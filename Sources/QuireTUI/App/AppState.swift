@@ -136,6 +136,11 @@ public struct AppState: Sendable {
   public internal(set) var message: String?
   public internal(set) var messageIsError = false
   public internal(set) var quitting = false
+  /// Set while the browser shows an outline of a large vault (titles from the cache, the
+  /// open note in full) and reads the whole vault behind it: what the status line says
+  /// until `Event.vaultLoaded` arrives. Backlinks and links of other notes are partial
+  /// until then.
+  public var loadingVault: String?
 
   public init(vault: Vault, width: Int = 80, height: Int = 24) {
     self.vault = vault

@@ -45,6 +45,9 @@ public enum Event: Sendable {
   case searchResults(query: String, hits: [SearchHit], request: Int)
   /// A vault read afresh (after the editor returned).
   case vaultReloaded(Vault)
+  /// The whole vault, read in the background after the browser opened on an outline of it
+  /// (`AppState.loadingVault`).
+  case vaultLoaded(Vault)
   /// Something failed; shown in the status line.
   case failed(String)
 }

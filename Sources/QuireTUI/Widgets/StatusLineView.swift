@@ -21,7 +21,9 @@ public enum StatusLineView {
       return
     }
     var right = ""
-    if let view = state.note, let layout = view.layout {
+    if let loading = state.loadingVault {
+      right = " \(loading) "
+    } else if let view = state.note, let layout = view.layout {
       let total = max(1, layout.lines.count)
       let percent = min(100, (view.scroll + 1) * 100 / total)
       right = " \(min(view.scroll + 1, total))/\(total) \(percent)% "
