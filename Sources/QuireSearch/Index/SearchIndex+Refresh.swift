@@ -38,9 +38,9 @@ extension SearchIndex {
   /// longer in the vault are removed.
   ///
   /// The usual refresh (a few changed notes) is one transaction. A long one (a cold build)
-  /// commits every `batchBytes` of notes (`defaultBatchBytes`): each note is written whole with its rows in one
-  /// transaction, so an interrupted build leaves a smaller, consistent index that the next
-  /// refresh completes.
+  /// commits every `batchBytes` of notes (`defaultBatchBytes`): each note is written whole
+  /// with its rows in one transaction, so an interrupted build leaves a smaller, consistent
+  /// index that the next refresh completes.
   ///
   /// - Parameters:
   ///   - cache: the snapshot the vault was loaded with, so that notes it could not read
