@@ -266,7 +266,8 @@ extension SearchIndex {
   ///
   /// A note the snapshot served carries no texts; a note the loader parsed (`keepText`)
   /// carries its texts. When the snapshot's hits plus the notes with texts make the whole
-  /// vault, the notes with texts are exactly the new, changed and unreadable ones; when
+  /// vault and its misses are as many as the notes with texts, the notes with texts are
+  /// exactly the new, changed and unreadable ones; when
   /// moreover the stored notes are the hits plus those of them already stored, none was
   /// removed. A parsed note without any text, a snapshot used for two loads or a loader
   /// without `keepText` breaks the count and falls back to the full comparison.
@@ -277,7 +278,9 @@ extension SearchIndex {
     var parsed: [Int] = []
     for index in notes.indices where !notes[index].texts.isEmpty { parsed.append(index) }
     let hits = cache.hitCount
-    guard hits + parsed.count == notes.count else { return nil }
+    // Every lookup the snapshot missed was parsed: a changed note that came out with no
+    // text at all is a miss without texts, and sends this to the full comparison.
+    guard hits + parsed.count == notes.count, cache.missCount == parsed.count else { return nil }
     let alreadyStored = parsed.count { cache.entry(for: notes[$0].id) != nil }
     let count = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM note")) ?? 0
     guard hits + alreadyStored == cache.count, count == cache.count else { return nil }
