@@ -55,20 +55,71 @@ extension SearchIndex {
     return try writer.writeWithoutTransaction { db in
       var summary = RefreshSummary()
       var pending: [Note] = []
-      var written = 0
+      var preparer = BatchPreparer(notes: [], batchBytes: batchBytes)
       try db.inTransaction(.immediate) {
         (summary, pending) = try plan(db, vault: vault, cache: cache)
-        written = try writeBatch(db, pending, from: 0, summary: &summary, progress: progress)
+        preparer = BatchPreparer(notes: pending, batchBytes: batchBytes)
+        if !preparer.batches.isEmpty {
+          try writeBatch(db, pending, 0, preparer, summary: &summary, progress: progress)
+        }
         return .commit
       }
-      while written < pending.count {
-        let from = written
+      for batch in preparer.batches.indices.dropFirst() {
         try db.inTransaction(.immediate) {
-          written = try writeBatch(db, pending, from: from, summary: &summary, progress: progress)
+          try writeBatch(db, pending, batch, preparer, summary: &summary, progress: progress)
           return .commit
         }
       }
       return summary
+    }
+  }
+
+  /// Works out each batch's rows (`prepare`) on the other cores while the batch before it
+  /// is written: SQLite writes on one thread, and the encoding, hashing and text joins of
+  /// the next batch would otherwise wait for it.
+  final class BatchPreparer: Sendable {
+    let notes: [Note]
+    /// The pending notes cut into runs of at most `batchBytes` (at least one note each).
+    let batches: [Range<Int>]
+    private let done: [DispatchGroup]
+    private let results = Locked<[Int: [PreparedNote]]>([:])
+
+    init(notes: [Note], batchBytes: Int) {
+      self.notes = notes
+      var batches: [Range<Int>] = []
+      var start = 0
+      while start < notes.count {
+        var end = start
+        var bytes = 0
+        while end < notes.count, end == start || bytes + notes[end].byteCount <= batchBytes {
+          bytes += notes[end].byteCount
+          end += 1
+        }
+        batches.append(start..<end)
+        start = end
+      }
+      self.batches = batches
+      done = batches.map { _ in DispatchGroup() }
+      if batches.count > 1 { begin(0) }
+    }
+
+    private func begin(_ batch: Int) {
+      let notes = Array(self.notes[batches[batch]])
+      DispatchQueue.global(qos: .userInitiated).async(group: done[batch]) { [results] in
+        let prepared = notes.parallelMap(SearchIndex.prepare)
+        results.withLock { $0[batch] = prepared }
+      }
+    }
+
+    /// The rows of a batch, once worked out; starts on the next batch.
+    func take(_ batch: Int) -> [PreparedNote] {
+      guard batches.count > 1 else {
+        let notes = Array(self.notes[batches[batch]])
+        return notes.count > 16 ? notes.parallelMap(SearchIndex.prepare) : notes.map(SearchIndex.prepare)
+      }
+      done[batch].wait()
+      if batch + 1 < batches.count { begin(batch + 1) }
+      return results.withLock { $0.removeValue(forKey: batch) } ?? []
     }
   }
 
@@ -115,25 +166,18 @@ extension SearchIndex {
     return (summary, pending)
   }
 
-  /// Writes the pending notes from `start` on, up to `batchBytes` of them (at least one),
-  /// in the current transaction; returns where the next batch starts.
+  /// Writes one batch of the pending notes in the current transaction.
   ///
   /// Each note's stored row is looked up here, in the transaction that writes it, so that
   /// notes another process wrote between two batches are updated rather than inserted.
   private func writeBatch(
-    _ db: Database, _ pending: [Note], from start: Int, summary: inout RefreshSummary,
-    progress: ((RefreshProgress) -> Void)?
-  ) throws -> Int {
-    guard start < pending.count else { return start }
-    var end = start
-    var bytes = 0
-    while end < pending.count, end == start || bytes + pending[end].byteCount <= batchBytes {
-      bytes += pending[end].byteCount
-      end += 1
-    }
-    let batch = Array(pending[start..<end])
-    // Everything but SQLite's own work is done first, on every core.
-    let prepared = batch.count > 16 ? batch.parallelMap(Self.prepare) : batch.map(Self.prepare)
+    _ db: Database, _ pending: [Note], _ number: Int, _ preparer: BatchPreparer,
+    summary: inout RefreshSummary, progress: ((RefreshProgress) -> Void)?
+  ) throws {
+    let range = preparer.batches[number]
+    let start = range.lowerBound
+    let batch = pending[range]
+    let prepared = preparer.take(number)
     var nextRow = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM section") ?? 0) + 1
     let step = max(1, pending.count / 100)
     let select = try db.cachedStatement(
@@ -186,7 +230,6 @@ extension SearchIndex {
         progress(RefreshProgress(done: done + 1, total: pending.count))
       }
     }
-    return end
   }
 
   /// What a note's rows hold, worked out before the write.
