@@ -41,4 +41,49 @@ enum FirstScreenProbe {
     result.phases = phases
     return result
   }
+
+  /// Opens the vault through its warm cache, appends a line to one finding, then times
+  /// what the browser does when the editor returns (`VaultLoader.reloading` and the
+  /// index refresh); the note is put back (bytes and time) afterwards.
+  static func reload(root: URL) throws -> Measurement {
+    let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: SearchProbes.cacheDirectory(for: root))
+    let snapshot = index.loadNoteCache()
+    let vault = try VaultLoader(root: root, options: .init(cache: snapshot)).load()
+    try index.refresh(vault: vault, cache: snapshot)
+    guard let path = vault.notes.first(where: { $0.id.hasPrefix("findings/") })?.id ?? vault.notes.first?.id else {
+      throw BenchError.failed("no note to edit in \(root.path)")
+    }
+    let url = root.appendingPathComponent(path)
+    let original = try Data(contentsOf: url)
+    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+    defer {
+      try? original.write(to: url)
+      if let date = attributes[.modificationDate] {
+        try? FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
+      }
+    }
+    var edited = original
+    edited.append(Data("\nAn edit for the benchmark: palimpsest [[memory]].\n".utf8))
+    try edited.write(to: url)
+
+    let clock = ContinuousClock()
+    let start = clock.now
+    let reloaded = VaultLoader(root: root).reloading(vault, ids: [path])
+    let graph = (clock.now - start).seconds
+    let summary = try index.refresh(vault: reloaded)
+    let seconds = (clock.now - start).seconds
+    var result = Measurement(
+      seconds: seconds, peakBytes: ProcessStatus.peakResidentBytes(), files: reloaded.notes.count, bytes: 0)
+    result.phases = ["graph": graph, "refresh index": seconds - graph]
+    result.parsed = 1
+    result.changed = summary.added + summary.updated + summary.removed
+    result.editedNote = path
+    // The vault and its cache as they were: the next run edits the same note again.
+    try original.write(to: url)
+    if let date = attributes[.modificationDate] {
+      try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
+    }
+    try index.refresh(vault: VaultLoader(root: root).reloading(reloaded, ids: [path]))
+    return result
+  }
 }

@@ -9,14 +9,15 @@ public enum TerminalApp {
   ///
   /// - Parameters:
   ///   - start: the note (and section) to open first; nil opens `index.md` or the first note.
-  ///   - reload: reads the vault afresh after the editor returns; nil keeps the vault as it is.
+  ///   - reload: reads the vault afresh after the editor returns, given the vault shown
+  ///     and the file edited; nil keeps the vault as it is.
   ///   - loading: when `vault` is an outline of a large vault, reads the whole vault; it
   ///     runs in the background from the first frame on, and `loadingMessage` shows in the
   ///     status line until it is done.
   public static func run(
     vault: Vault, source: any NoteSource, searcher: any NoteSearcher,
     start: (noteID: String, section: Int?)? = nil,
-    reload: (@Sendable () throws -> Vault)? = nil,
+    reload: (@Sendable (_ current: Vault, _ editedPath: String) throws -> Vault)? = nil,
     loading: (@Sendable () throws -> Vault)? = nil, loadingMessage: String = "Loading…"
   ) throws {
     guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
@@ -53,7 +54,7 @@ struct EventLoop {
   let screen: CursesScreen
   let source: any NoteSource
   let searcher: any NoteSearcher
-  let reload: (@Sendable () throws -> Vault)?
+  let reload: (@Sendable (Vault, String) throws -> Vault)?
   let environment: [String: String]
   /// Answers of work done off the main thread (note reads, searches), picked up between keys.
   let inbox = Inbox()
@@ -66,7 +67,7 @@ struct EventLoop {
 
   init(
     screen: CursesScreen, source: any NoteSource, searcher: any NoteSearcher,
-    reload: (@Sendable () throws -> Vault)?, environment: [String: String]
+    reload: (@Sendable (Vault, String) throws -> Vault)?, environment: [String: String]
   ) {
     self.screen = screen
     self.source = source
@@ -182,7 +183,7 @@ struct EventLoop {
         case .success:
           if let reload {
             do {
-              queue += state.update(.vaultReloaded(try reload()))
+              queue += state.update(.vaultReloaded(try reload(state.vault, path)))
             } catch {
               queue += state.update(.failed("Cannot reload the vault: \(error.localizedDescription)"))
             }

@@ -102,4 +102,31 @@ final class ResolvedLinksCacheTests: XCTestCase {
     try assertSameAsFreshLoad(again.vault)
     XCTAssertTrue(again.index.loadNoteCache().linksAreCurrent)
   }
+
+  func testReloadingOneEditedFileGivesTheGraphOfAFullLoadAndKeepsTheCacheTrue() throws {
+    let opened = try open()
+    try write("findings/sleeper.md", "---\ntitle: Dormant agents\n---\n# Dormant agents\n\nSee [[Later note]].\n")
+    try write("later.md", "# Later note\n")
+    var vault = VaultLoader(root: root).reloading(opened.vault, ids: ["findings/sleeper.md", "later.md"])
+    try assertSameAsFreshLoad(vault)
+    XCTAssertEqual(Set(vault.relinked ?? []), ["concepts/backdoor.md", "index.md"])
+    try opened.index.refresh(vault: vault)
+    XCTAssertEqual(try opened.index.search("dormant", limit: 5).map(\.id), ["findings/sleeper.md"])
+
+    try FileManager.default.removeItem(at: root.appendingPathComponent("later.md"))
+    vault = VaultLoader(root: root).reloading(vault, ids: ["later.md"])
+    try assertSameAsFreshLoad(vault)
+    try opened.index.refresh(vault: vault)
+
+    // What the reloads stored is what the files say: the next open parses nothing.
+    let reopened = try open()
+    XCTAssertEqual(reopened.report.parsed, 0)
+    try assertSameAsFreshLoad(reopened.vault)
+  }
+
+  func testReloadingRefusesPathsOutsideTheVault() throws {
+    let opened = try open()
+    let vault = VaultLoader(root: root).reloading(opened.vault, ids: ["../outside.md", ".hidden/x.md"])
+    XCTAssertEqual(vault.notes.map(\.id), opened.vault.notes.map(\.id))
+  }
 }

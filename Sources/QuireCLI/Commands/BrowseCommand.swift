@@ -55,10 +55,29 @@ struct BrowseCommand: ParsableCommand {
     // The first screen comes as soon as the graph is built; the index catches up behind it.
     let searcher = BackgroundIndexSearcher(vault: vault.vault)
     searcher.refresh(index, with: vault.vault, cache: vault.cache)
-    try run(vault: vault.vault, source: source, searcher: searcher, start: start) {
-      let reloaded = try Self.load(root: root, index: index)
-      searcher.refresh(index, with: reloaded.vault, cache: reloaded.cache)
-      return reloaded.vault
+    try run(
+      vault: vault.vault, source: source, searcher: searcher, start: start,
+      reload: Self.reloader(root: root, index: index, searcher: searcher))
+  }
+
+  /// What the browser calls after the editor returns: on a large vault loaded in full,
+  /// the edited file alone is read again and only the links it can move are resolved
+  /// (`VaultLoader.reloading`); otherwise the whole vault is loaded through the cache.
+  private static func reloader(
+    root: URL, index: SearchIndex?, searcher: BackgroundIndexSearcher
+  ) -> @Sendable (Vault, String) throws -> Vault {
+    { current, editedPath in
+      let prefix = current.root + "/"
+      if current.relinked != nil, current.notes.count >= OutlineVault.minimumNotes,
+        editedPath.hasPrefix(prefix)
+      {
+        let vault = VaultLoader(root: root).reloading(current, ids: [String(editedPath.dropFirst(prefix.count))])
+        searcher.refresh(index, with: vault, cache: nil)
+        return vault
+      }
+      let loaded = try load(root: root, index: index)
+      searcher.refresh(index, with: loaded.vault, cache: loaded.cache)
+      return loaded.vault
     }
   }
 
@@ -78,14 +97,14 @@ struct BrowseCommand: ParsableCommand {
     }
     try run(
       vault: outline.vault, source: source, searcher: searcher, start: (outline.startID, section),
-      reload: load, loading: load,
+      reload: Self.reloader(root: root, index: index, searcher: searcher), loading: load,
       loadingMessage: "reading \(outline.vault.notes.count) notes…")
   }
 
   private func run(
     vault: Vault, source: FileNoteSource, searcher: BackgroundIndexSearcher,
     start: (noteID: String, section: Int?)?,
-    reload: @escaping @Sendable () throws -> Vault,
+    reload: @escaping @Sendable (Vault, String) throws -> Vault,
     loading: (@Sendable () throws -> Vault)? = nil, loadingMessage: String = ""
   ) throws {
     do {

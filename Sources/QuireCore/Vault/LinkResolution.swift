@@ -30,7 +30,7 @@ struct Relinking: Sendable {
   private enum Mode: Sendable {
     case everything
     case everythingReporting(fresh: Set<String>)
-    case changes(fresh: Set<String>, touched: Set<String>, names: ChangedNames)
+    case changes(fresh: Set<String>, touched: Touched, names: ChangedNames)
   }
 
   private let mode: Mode
@@ -48,7 +48,7 @@ struct Relinking: Sendable {
       var touched = Set(previous.map(\.id))
       touched.formUnion(fresh)
       let current = notes.filter { fresh.contains($0.id) }
-      mode = .changes(fresh: fresh, touched: touched, names: ChangedNames(previous + current))
+      mode = .changes(fresh: fresh, touched: Touched(touched), names: ChangedNames(previous + current))
     }
   }
 
@@ -70,10 +70,14 @@ struct Relinking: Sendable {
       if fresh.contains(note.id) {
         return Outcome(links: resolver.resolveLinks(of: note), moved: false)
       }
+      // Most links cannot have moved: find the others without copying any link.
+      let suspects = note.links.withUnsafeBufferPointer { links in
+        links.indices.filter { Self.mayHaveMoved(links[$0], touched: touched, names: names, resolver: resolver) }
+      }
+      guard !suspects.isEmpty else { return Outcome(links: nil, moved: false) }
       var links = note.links
       var moved = false
-      for index in links.indices
-      where Self.mayHaveMoved(links[index], touched: touched, names: names, resolver: resolver) {
+      for index in suspects {
         let link = resolver.resolve(links[index], from: note)
         if !Self.sameResolution(link, links[index]) {
           links[index] = link
@@ -87,7 +91,7 @@ struct Relinking: Sendable {
   /// Whether a change of the notes in `touched` (and of the names they hold) can resolve
   /// this link differently than it was.
   private static func mayHaveMoved(
-    _ link: Link, touched: Set<String>, names: ChangedNames, resolver: LinkResolver
+    _ link: borrowing Link, touched: Touched, names: ChangedNames, resolver: LinkResolver
   ) -> Bool {
     switch link.state {
     case .broken, .ambiguous:
@@ -113,6 +117,27 @@ struct Relinking: Sendable {
 
   static func sameResolution(_ left: [Link], _ right: [Link]) -> Bool {
     left.count == right.count && zip(left, right).allSatisfy { sameResolution($0, $1) }
+  }
+}
+
+/// The ids of the notes that changed, asked about for every link of the vault: a few
+/// are compared one by one (no hashing of each link's target), many through a set.
+struct Touched: Sendable {
+  private let few: [String]
+  private let many: Set<String>
+
+  init(_ ids: Set<String>) {
+    if ids.count <= 16 {
+      few = Array(ids)
+      many = []
+    } else {
+      few = []
+      many = ids
+    }
+  }
+
+  func contains(_ id: String) -> Bool {
+    few.isEmpty ? many.contains(id) : few.contains(id)
   }
 }
 

@@ -24,22 +24,19 @@ extension SearchIndex {
   /// re-resolves what they touch. Notes whose files changed are left to the refresh,
   /// which stores them whole.
   ///
-  /// A vault not built from this cache (`relinked` nil) proves nothing about the other
-  /// stored notes: the mark is taken away, and the next load through the cache
-  /// resolves every link and stores what moved.
-  func storeResolvedLinks(of vault: Vault, cache: NoteCacheSnapshot?) throws {
-    guard let ids = vault.relinked, cache != nil else {
+  /// A vault not built from this cache (or reloaded from one that was; `relinked` nil)
+  /// proves nothing about the other stored notes: the mark is taken away, and the next
+  /// load through the cache resolves every link and stores what moved.
+  func storeResolvedLinks(of vault: Vault) throws {
+    guard let ids = vault.relinked else {
       try writer.write { db in
         try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [Self.resolvedLinksKey])
       }
       return
     }
-    let relinked = ids.compactMap { id -> Note? in
-      guard let note = vault.note(id), let entry = cache?.entry(for: id),
-        entry.size == note.byteCount, entry.modified == note.modified
-      else { return nil }
-      return note
-    }
+    // Relinked notes are never ones whose files changed (those are parsed afresh, and
+    // the refresh stores them whole).
+    let relinked = ids.compactMap { vault.note($0) }
     let encoded = relinked.parallelMap { NoteCoding.encode($0) }
     try writer.write { db in
       let update = try db.cachedStatement(sql: "UPDATE note SET data = ? WHERE path = ?")

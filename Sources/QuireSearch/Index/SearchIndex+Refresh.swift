@@ -51,7 +51,7 @@ extension SearchIndex {
     vault: Vault, cache: NoteCacheSnapshot? = nil,
     progress: ((RefreshProgress) -> Void)? = nil
   ) throws -> RefreshSummary {
-    try storeResolvedLinks(of: vault, cache: cache)
+    try storeResolvedLinks(of: vault)
     return try writer.writeWithoutTransaction { db in
       var summary = RefreshSummary()
       var pending: [Note] = []
