@@ -70,7 +70,7 @@ enum FirstScreenProbe {
     let start = clock.now
     let reloaded = VaultLoader(root: root).reloading(vault, ids: [path])
     let graph = (clock.now - start).seconds
-    let summary = try index.refresh(vault: reloaded)
+    let summary = try index.refresh(vault: reloaded, only: ([path], []))
     let seconds = (clock.now - start).seconds
     var result = Measurement(
       seconds: seconds, peakBytes: ProcessStatus.peakResidentBytes(), files: reloaded.notes.count, bytes: 0)
@@ -83,7 +83,7 @@ enum FirstScreenProbe {
     if let date = attributes[.modificationDate] {
       try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
     }
-    try index.refresh(vault: VaultLoader(root: root).reloading(reloaded, ids: [path]))
+    try index.refresh(vault: VaultLoader(root: root).reloading(reloaded, ids: [path]), only: ([path], []))
     return result
   }
 }

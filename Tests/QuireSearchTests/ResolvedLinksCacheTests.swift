@@ -110,13 +110,15 @@ final class ResolvedLinksCacheTests: XCTestCase {
     var vault = VaultLoader(root: root).reloading(opened.vault, ids: ["findings/sleeper.md", "later.md"])
     try assertSameAsFreshLoad(vault)
     XCTAssertEqual(Set(vault.relinked ?? []), ["concepts/backdoor.md", "index.md"])
-    try opened.index.refresh(vault: vault)
+    try opened.index.refresh(vault: vault, only: (["findings/sleeper.md", "later.md"], []))
     XCTAssertEqual(try opened.index.search("dormant", limit: 5).map(\.id), ["findings/sleeper.md"])
 
     try FileManager.default.removeItem(at: root.appendingPathComponent("later.md"))
     vault = VaultLoader(root: root).reloading(vault, ids: ["later.md"])
     try assertSameAsFreshLoad(vault)
-    try opened.index.refresh(vault: vault)
+    let summary = try opened.index.refresh(vault: vault, only: ([], ["later.md"]))
+    XCTAssertEqual(summary.removed, 1)
+    XCTAssertFalse(try opened.index.search("later", limit: 5).map(\.id).contains("later.md"))
 
     // What the reloads stored is what the files say: the next open parses nothing.
     let reopened = try open()

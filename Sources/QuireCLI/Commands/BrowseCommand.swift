@@ -71,8 +71,10 @@ struct BrowseCommand: ParsableCommand {
       if current.relinked != nil, current.notes.count >= OutlineVault.minimumNotes,
         editedPath.hasPrefix(prefix)
       {
-        let vault = VaultLoader(root: root).reloading(current, ids: [String(editedPath.dropFirst(prefix.count))])
-        searcher.refresh(index, with: vault, cache: nil)
+        let id = String(editedPath.dropFirst(prefix.count))
+        let vault = VaultLoader(root: root).reloading(current, ids: [id])
+        let gone = vault.index(of: id) == nil
+        searcher.refresh(index, with: vault, cache: nil, only: (gone ? [] : [id], gone ? [id] : []))
         return vault
       }
       let loaded = try load(root: root, index: index)

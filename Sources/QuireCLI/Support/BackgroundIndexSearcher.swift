@@ -31,14 +31,18 @@ final class BackgroundIndexSearcher: NoteSearcher, Sendable {
   }
 
   /// Brings the index up to date with `vault` in the background, then searches through it.
-  func refresh(_ index: SearchIndex?, with vault: Vault, cache: NoteCacheSnapshot?) {
+  /// `only` names what changed when the caller knows (`SearchIndex.refresh(only:)`).
+  func refresh(
+    _ index: SearchIndex?, with vault: Vault, cache: NoteCacheSnapshot?,
+    only: (changed: Set<String>, removed: Set<String>)? = nil
+  ) {
     guard let index else {
       state.withLock { $0 = .failed(InMemorySearcher(vault: vault)) }
       return
     }
     DispatchQueue.global(qos: .utility).async { [self] in
       do {
-        try index.refresh(vault: vault, cache: cache)
+        try index.refresh(vault: vault, cache: cache, only: only)
         state.withLock { $0 = .ready(index) }
       } catch {
         state.withLock { $0 = .failed(InMemorySearcher(vault: vault)) }

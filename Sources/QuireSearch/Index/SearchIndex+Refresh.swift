@@ -45,10 +45,14 @@ extension SearchIndex {
   /// - Parameters:
   ///   - cache: the snapshot the vault was loaded with, so that notes it could not read
   ///     back are stored again.
+  ///   - only: when the caller knows what changed (`VaultLoader.reloading` after an
+  ///     edit), the ids of the notes read again and of those gone: nothing else is
+  ///     compared, so a large vault's refresh costs what the change does.
   ///   - progress: called now and then while notes are written (from the calling thread).
   @discardableResult
   public func refresh(
     vault: Vault, cache: NoteCacheSnapshot? = nil,
+    only: (changed: Set<String>, removed: Set<String>)? = nil,
     progress: ((RefreshProgress) -> Void)? = nil
   ) throws -> RefreshSummary {
     try storeResolvedLinks(of: vault)
@@ -57,7 +61,11 @@ extension SearchIndex {
       var pending: [Note] = []
       var preparer = BatchPreparer(notes: [], batchBytes: batchBytes)
       try db.inTransaction(.immediate) {
-        (summary, pending) = try plan(db, vault: vault, cache: cache)
+        if let only {
+          (summary, pending) = try plan(db, vault: vault, changed: only.changed, removed: only.removed)
+        } else {
+          (summary, pending) = try plan(db, vault: vault, cache: cache)
+        }
         preparer = BatchPreparer(notes: pending, batchBytes: batchBytes)
         if !preparer.batches.isEmpty {
           try writeBatch(db, pending, 0, preparer, summary: &summary, progress: progress)
@@ -133,6 +141,25 @@ extension SearchIndex {
   }
 
   /// Which notes need writing; removes the notes gone from the vault.
+  /// The notes to write when the caller names what changed; the rows of notes gone are
+  /// deleted here.
+  private func plan(
+    _ db: Database, vault: Vault, changed: Set<String>, removed: Set<String>
+  ) throws -> (RefreshSummary, [Note]) {
+    var summary = RefreshSummary()
+    let pending = changed.sorted().compactMap { vault.note($0) }
+    summary.unchanged = vault.notes.count - pending.count
+    let select = try db.cachedStatement(
+      sql: "SELECT path, id, size, modified, hash, firstRow, lastRow FROM note WHERE path = ?")
+    for path in removed.sorted() where vault.index(of: path) == nil {
+      guard let old = try Row.fetchOne(select, arguments: [path]).map(Self.storedNote) else { continue }
+      try deleteRows(db, of: old)
+      try db.execute(sql: "DELETE FROM note WHERE id = ?", arguments: [old.id])
+      summary.removed += 1
+    }
+    return (summary, pending)
+  }
+
   private func plan(
     _ db: Database, vault: Vault, cache: NoteCacheSnapshot?
   ) throws -> (RefreshSummary, [Note]) {
