@@ -144,6 +144,21 @@ struct BenchRun {
         + "\(Format.seconds(phase(warm, "load"))) (\(warm.last?.parsed ?? 0) parsed), refresh "
         + "\(Format.seconds(phase(warm, "refresh index"))) (median of \(options.runs))",
     ])
+    let first = try probe(.firstScreen, runs: options.runs)
+    table.add([
+      "first screen, warm", Format.seconds(Statistics.median(first.map(\.seconds))), "", peak(first),
+      "the browser on the warm cache: outline of every note \(Format.seconds(phase(first, "outline vault"))), "
+        + "app state \(Format.seconds(phase(first, "app state"))), start note read and drawn; the whole "
+        + "vault loads behind it (warm reopen) (median of \(options.runs))",
+    ])
+    let reloads = try probe(.reload, runs: options.runs)
+    table.add([
+      "browser reload after one edit", Format.seconds(Statistics.median(reloads.map(\.seconds))), "",
+      peak(reloads),
+      "the edited file read again and the links it can move resolved "
+        + "\(Format.seconds(phase(reloads, "graph"))), then the index refresh of that note "
+        + "\(Format.seconds(phase(reloads, "refresh index"))) (median of \(options.runs))",
+    ])
     let edits = try probe(.edit, runs: options.runs)
     table.add([
       "reopen after one edit", Format.seconds(Statistics.median(edits.map(\.seconds))), "", peak(edits),
