@@ -80,16 +80,26 @@ public struct Vault: Sendable {
     self.notes = notes
     if case .cached = resolution { self.relinked = relinked }
 
+    // Where each link leads, worked out on every core (a dictionary lookup per link is most
+    // of this pass on a large vault); then the backlink lists, in link order, on one.
+    let lookupIndex = indexByID
+    let targets = notes.parallelMap { note -> [Int32] in
+      note.links.map { link in
+        guard link.isEdge, let target = link.target, let index = lookupIndex[target] else { return -1 }
+        return Int32(index)
+      }
+    }
     var incoming = [[LinkRef]](repeating: [], count: notes.count)
     var ghosts: [String: [LinkRef]] = [:]
     for (noteIndex, note) in notes.enumerated() {
-      for (linkIndex, link) in note.links.enumerated() {
+      for (linkIndex, target) in targets[noteIndex].enumerated() {
         let ref = LinkRef(note: noteIndex, link: linkIndex)
-        if link.isEdge, let target = link.target, let targetIndex = indexByID[target] {
-          incoming[targetIndex].append(ref)
-        } else if link.state == .broken, link.target == nil,
-          let key = Self.ghostKey(for: link, from: note)
-        {
+        if target >= 0 {
+          incoming[Int(target)].append(ref)
+          continue
+        }
+        let link = note.links[linkIndex]
+        if link.state == .broken, link.target == nil, let key = Self.ghostKey(for: link, from: note) {
           ghosts[key, default: []].append(ref)
         }
       }
