@@ -55,9 +55,7 @@ final class CommonMarkConverter {
     self.byteOffset = byteOffset
     self.buildDocument = buildDocument
     self.collectProse = collectProse
-    for (offset, byte) in body.enumerated() where byte == UInt8(ascii: "\n") {
-      lineStarts.append(offset + 1)
-    }
+    lineStarts = LineTable(body).starts
   }
 
   private static let registration: Bool = {

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import QuireCore
-import Synchronization
 
 /// What a refresh changed.
 public struct RefreshSummary: Sendable, Hashable {
