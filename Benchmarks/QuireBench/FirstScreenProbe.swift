@@ -53,18 +53,8 @@ enum FirstScreenProbe {
     guard let path = vault.notes.first(where: { $0.id.hasPrefix("findings/") })?.id ?? vault.notes.first?.id else {
       throw BenchError.failed("no note to edit in \(root.path)")
     }
-    let url = root.appendingPathComponent(path)
-    let original = try Data(contentsOf: url)
-    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-    defer {
-      try? original.write(to: url)
-      if let date = attributes[.modificationDate] {
-        try? FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
-      }
-    }
-    var edited = original
-    edited.append(Data("\nAn edit for the benchmark: palimpsest [[memory]].\n".utf8))
-    try edited.write(to: url)
+    let edit = try BenchEdit(root: root, path: path, appending: "\nAn edit for the benchmark: palimpsest [[memory]].\n")
+    defer { try? edit.restore() }
 
     let clock = ContinuousClock()
     let start = clock.now
@@ -79,10 +69,7 @@ enum FirstScreenProbe {
     result.changed = summary.added + summary.updated + summary.removed
     result.editedNote = path
     // The vault and its cache as they were: the next run edits the same note again.
-    try original.write(to: url)
-    if let date = attributes[.modificationDate] {
-      try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
-    }
+    try edit.restore()
     try index.refresh(vault: VaultLoader(root: root).reloading(reloaded, ids: [path]), only: ([path], []))
     return result
   }

@@ -147,19 +147,10 @@ enum SearchProbes {
     guard let path = files.paths.first(where: { $0.hasPrefix("findings/") }) ?? files.paths.first else {
       throw BenchError.failed("no note to edit in \(root.path)")
     }
-    let url = root.appendingPathComponent(path)
-    let original = try Data(contentsOf: url)
-    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-    defer {
-      try? original.write(to: url)
-      if let date = attributes[.modificationDate] {
-        try? FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
-      }
-    }
-    var edited = original
-    edited.append(
-      Data("\nAn edit for the benchmark: palimpsest memory \(UInt64(Date().timeIntervalSince1970)).\n".utf8))
-    try edited.write(to: url)
+    let edit = try BenchEdit(
+      root: root, path: path,
+      appending: "\nAn edit for the benchmark: palimpsest memory \(UInt64(Date().timeIntervalSince1970)).\n")
+    defer { try? edit.restore() }
     let clock = ContinuousClock()
     let start = clock.now
     let opened = try open(root)
