@@ -122,6 +122,10 @@ CACHE=$(mktemp -d)
 keys "clear; XDG_CACHE_HOME=$CACHE '$BIN' index --vault Notes > /dev/null && XDG_CACHE_HOME=$CACHE QUIRE_OUTLINE_MIN_NOTES=1 '$BIN' --vault Notes; echo QUIRE-EXIT-\$?" Enter
 wait_for_row 1 "Quire sample vault" 20 || fail "the outline did not open index.md" "$(screen)"
 wait_for "notes loaded" 20 || fail "the whole vault did not arrive" "$(screen)"
+# The filled index answers the search prompt.
+keys / p o s t e r n
+wait_for 'Search "postern": ' 10 || fail "search on the cached index found nothing" "$(screen)"
+keys Escape
 keys o
 wait_for "Quire sample vault" 5 || fail "no outline pane after loading" "$(screen)"
 keys q

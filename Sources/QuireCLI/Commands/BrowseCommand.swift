@@ -87,7 +87,8 @@ struct BrowseCommand: ParsableCommand {
   /// first screen; the index is refreshed once it has come.
   private func browse(_ outline: OutlineVault, index: SearchIndex, root: URL) throws {
     let source = FileNoteSource(root: URL(fileURLWithPath: outline.vault.root))
-    let searcher = BackgroundIndexSearcher(vault: outline.vault)
+    // The outline comes from a filled cache: its index answers at once.
+    let searcher = BackgroundIndexSearcher(filled: index)
     let section = note.flatMap { name -> Int? in
       guard let hash = name.firstIndex(of: "#") else { return nil }
       return outline.vault.note(outline.startID)?.section(named: String(name[name.index(after: hash)...]))?.index

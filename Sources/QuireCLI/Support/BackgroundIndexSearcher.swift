@@ -22,6 +22,12 @@ final class BackgroundIndexSearcher: NoteSearcher, Sendable {
     state = Locked(.indexing(InMemorySearcher(vault: vault)))
   }
 
+  /// Searches a filled index from the start: on a warm cache it answers as it stood
+  /// after the last refresh while the vault loads and the next refresh runs.
+  init(filled index: SearchIndex) {
+    state = Locked(.ready(index))
+  }
+
   /// Whether the full index answers searches yet.
   var isReady: Bool {
     state.withLock {
