@@ -57,9 +57,8 @@ public struct Vault: Sendable {
     self.diagnostics = diagnostics
     let lookup = NoteLookup(notes: notes, assets: assets)
     self.lookup = lookup
-    var indexByID: [String: Int] = [:]
-    indexByID.reserveCapacity(notes.count)
-    for (index, note) in notes.enumerated() { indexByID[note.id] = index }
+    // The lookup's table of paths is exactly the index by id.
+    let indexByID = lookup.byPath
     self.indexByID = indexByID
 
     let pass = Relinking(resolution: resolution, notes: notes)

@@ -20,16 +20,26 @@ public final class NoteCatalog: Sendable {
   let rowsByDate: [NavigatorRow]
   let rowOfNoteByDate: [Int]
   /// What Ctrl-P matches for each note: title, stem, then aliases.
-  let fuzzyNames: FuzzyNames
+  var fuzzyNames: FuzzyNames {
+    names.withLock { names in
+      if let names { return names }
+      let made = Self.fuzzyNames(of: notes)
+      names = made
+      return made
+    }
+  }
+  /// Made behind the first screen rather than before it (on 100,000 notes they take a
+  /// tenth of a second); a Ctrl-P that comes sooner waits for them.
+  private let names = Locked<FuzzyNames?>(nil)
+  private let notes: [Note]
 
   public init(vault: Vault) {
     let notes = vault.notes
-    // Three independent parts, built side by side: on 100,000 notes each takes a tenth of
+    // Two independent orders, built side by side: on 100,000 notes each takes a tenth of
     // a second or more, and the browser's first screen waits for them.
     let byTitleSlot = ResultSlots<(order: [Int], rank: [Int], rows: [NavigatorRow], rowOfNote: [Int])>(count: 1)
     let byDateSlot = ResultSlots<(order: [Int], rows: [NavigatorRow], rowOfNote: [Int])>(count: 1)
-    let namesSlot = ResultSlots<FuzzyNames>(count: 1)
-    DispatchQueue.concurrentPerform(iterations: 3) { part in
+    DispatchQueue.concurrentPerform(iterations: 2) { part in
       switch part {
       case 0:
         let titles = notes.map { $0.title.lowercased() }
@@ -38,20 +48,11 @@ public final class NoteCatalog: Sendable {
         for (position, index) in byTitle.enumerated() { rank[index] = position }
         let rows = Self.rows(of: vault, in: byTitle)
         byTitleSlot.set(0, (byTitle, rank, rows.rows, rows.rowOfNote))
-      case 1:
+      default:
         let dates = notes.map { $0.date ?? "" }
         let byDate = notes.indices.sorted { dates[$0] != dates[$1] ? dates[$0] > dates[$1] : $0 < $1 }
         let rows = Self.rows(of: vault, in: byDate)
         byDateSlot.set(0, (byDate, rows.rows, rows.rowOfNote))
-      default:
-        var names = FuzzyNames()
-        for note in notes {
-          names.add(note.title)
-          names.add(note.stem)
-          for alias in note.aliases { names.add(alias) }
-          names.endNote()
-        }
-        namesSlot.set(0, names)
       }
     }
     let title = byTitleSlot.values[0] ?? ([], [], [], [])
@@ -63,7 +64,26 @@ public final class NoteCatalog: Sendable {
     byDate = date.order
     rowsByDate = date.rows
     rowOfNoteByDate = date.rowOfNote
-    fuzzyNames = namesSlot.values[0] ?? FuzzyNames()
+    self.notes = notes
+    let names = self.names
+    DispatchQueue.global(qos: .userInitiated).async {
+      names.withLock { names in
+        if names == nil { names = Self.fuzzyNames(of: notes) }
+      }
+    }
+  }
+
+  /// What Ctrl-P matches for each note: title, stem, then aliases.
+  private static func fuzzyNames(of notes: [Note]) -> FuzzyNames {
+    var names = FuzzyNames()
+    names.reserve(notes.count)
+    for note in notes {
+      names.add(note.title)
+      names.add(note.stem)
+      for alias in note.aliases { names.add(alias) }
+      names.endNote()
+    }
+    return names
   }
 
   /// The note the navigator lists first (sorted by title): where the browser opens when
@@ -112,6 +132,13 @@ struct FuzzyNames: Sendable {
   private(set) var noteEnds: [Int] = []
   /// Codes for characters beyond ASCII, numbered from 128 as met.
   private var table: [Character: UInt32] = [:]
+
+  /// Room for the names of `count` notes (about 60 codes and 2 names each).
+  mutating func reserve(_ count: Int) {
+    codes.reserveCapacity(count * 60)
+    nameEnds.reserveCapacity(count * 2)
+    noteEnds.reserveCapacity(count)
+  }
 
   /// Appends a name of the current note.
   mutating func add(_ name: String) {
