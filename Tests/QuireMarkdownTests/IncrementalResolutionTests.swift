@@ -207,8 +207,11 @@ final class IncrementalResolutionTests: XCTestCase {
     return (old, incremental, full)
   }
 
+  /// Parsed notes by path and text: a round of the random test parses only what it changed.
+  private static let parsed = ParsedNotes()
+
   private static func parse(_ files: [String: String]) -> [Note] {
-    files.sorted { $0.key < $1.key }.map { NoteParser.parse(id: $0.key, bytes: Array($0.value.utf8)).note }
+    files.sorted { $0.key < $1.key }.map { parsed.note($0.key, $0.value) }
   }
 
   private func assertSameGraph(
@@ -220,5 +223,18 @@ final class IncrementalResolutionTests: XCTestCase {
     }
     XCTAssertEqual(vault.incoming, expected.incoming, "\(context): backlinks", file: file, line: line)
     XCTAssertEqual(vault.ghosts, expected.ghosts, "\(context): ghosts", file: file, line: line)
+  }
+}
+
+/// A memo of parsed notes, shared by the tests of a run (parsing is deterministic).
+private final class ParsedNotes: Sendable {
+  private let notes = Locked<[String: Note]>([:])
+
+  func note(_ path: String, _ text: String) -> Note {
+    let key = path + "\u{0}" + text
+    if let note = notes.withLock({ $0[key] }) { return note }
+    let note = NoteParser.parse(id: path, bytes: Array(text.utf8)).note
+    notes.withLock { $0[key] = note }
+    return note
   }
 }
