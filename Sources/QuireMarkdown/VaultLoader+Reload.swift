@@ -20,7 +20,7 @@ extension VaultLoader {
     var gone = Set<String>()
     for id in Set(ids) {
       if let old = vault.note(id) { previous.append(old) }
-      if let note = Self.readNote(id, root: root.path, keepText: options.keepText) {
+      if let note = readNote(id) {
         fresh.insert(id)
         if let index = vault.index(of: id) { notes[index] = note } else { notes.append(note) }
       } else {
@@ -38,22 +38,22 @@ extension VaultLoader {
 
   /// One note read and parsed, or nil when its file is no readable Markdown file that
   /// stays inside the vault.
-  private static func readNote(_ id: String, root: String, keepText: Bool) -> Note? {
+  private func readNote(_ id: String) -> Note? {
+    let rootPath = root.path
     guard NotePath.hasMarkdownExtension(id), !id.hasPrefix("/"),
-      !id.split(separator: "/").contains(where: { $0 == ".." || $0.hasPrefix(".") })
+      !id.split(separator: "/").contains(where: { $0 == ".." || $0.hasPrefix(".") }),
+      let resolved = realpath(rootPath + "/" + id, nil)
     else { return nil }
-    let path = root + "/" + id
-    guard let resolved = realpath(path, nil) else { return nil }
     let destination = String(cString: resolved)
     free(resolved)
     var info = stat()
-    guard destination.hasPrefix(root + "/"), stat(destination, &info) == 0,
-      info.st_mode & S_IFMT == S_IFREG,
-      case .success(let bytes) = FileReader.read(path)
+    guard destination.hasPrefix(rootPath + "/"), stat(destination, &info) == 0,
+      info.st_mode & S_IFMT == S_IFREG
     else { return nil }
-    let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-    var note = NoteParser.parse(id: id, bytes: bytes, modified: modified).note
-    if !keepText { note.texts = [] }
+    // Read and parsed as a load does, the cache left out: the file is known to have changed.
+    let file = VaultScanner.File(id: id, size: Int(info.st_size), modified: FileSnapshot.modifiedSeconds(info))
+    guard case .parsed(let note, _) = Self.parse(file, rootPath: rootPath, options: Options(keepText: options.keepText))
+    else { return nil }
     return note
   }
 }

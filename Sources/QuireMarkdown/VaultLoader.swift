@@ -117,7 +117,7 @@ public struct VaultLoader: Sendable {
     case failed(Diagnostic)
   }
 
-  private static func parse(_ file: VaultScanner.File, rootPath: String, options: Options)
+  static func parse(_ file: VaultScanner.File, rootPath: String, options: Options)
     -> ParsedFile
   {
     if let cached = options.cache?.note(id: file.id, size: file.size, modified: file.modified) {

@@ -87,8 +87,8 @@ struct VaultScanner {
       } else if kind == S_IFREG {
         if name.hasPrefix(".") { continue }
         if name.lowercased().hasSuffix(".md") {
-          let modified = Double(target.st_mtim.tv_sec) + Double(target.st_mtim.tv_nsec) / 1e9
-          notes.append(File(id: id, size: Int(target.st_size), modified: modified))
+          notes.append(
+            File(id: id, size: Int(target.st_size), modified: FileSnapshot.modifiedSeconds(target)))
         } else {
           assets.insert(id)
         }

@@ -77,10 +77,17 @@ struct BrowseCommand: ParsableCommand {
         searcher.refresh(index, with: vault, cache: nil, only: (gone ? [] : [id], gone ? [id] : []))
         return vault
       }
-      let loaded = try load(root: root, index: index)
-      searcher.refresh(index, with: loaded.vault, cache: loaded.cache)
-      return loaded.vault
+      return try loadAndIndex(root: root, index: index, searcher: searcher)
     }
+  }
+
+  /// The whole vault loaded through the cache, the index refreshed behind it.
+  private static func loadAndIndex(
+    root: URL, index: SearchIndex?, searcher: BackgroundIndexSearcher
+  ) throws -> Vault {
+    let loaded = try load(root: root, index: index)
+    searcher.refresh(index, with: loaded.vault, cache: loaded.cache)
+    return loaded.vault
   }
 
   /// Opens on an outline of a large cached vault and reads the whole vault behind the
@@ -94,9 +101,7 @@ struct BrowseCommand: ParsableCommand {
       return outline.vault.note(outline.startID)?.section(named: String(name[name.index(after: hash)...]))?.index
     }
     let load: @Sendable () throws -> Vault = {
-      let loaded = try Self.load(root: root, index: index)
-      searcher.refresh(index, with: loaded.vault, cache: loaded.cache)
-      return loaded.vault
+      try Self.loadAndIndex(root: root, index: index, searcher: searcher)
     }
     try run(
       vault: outline.vault, source: source, searcher: searcher, start: (outline.startID, section),

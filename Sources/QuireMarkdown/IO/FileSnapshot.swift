@@ -61,11 +61,15 @@ public struct FileSnapshot: Sendable, Hashable {
     guard stat(path, &info) == 0 else {
       throw Failure(path: path, message: String(cString: strerror(errno)))
     }
+    return (Int(info.st_size), modifiedSeconds(info))
+  }
+
+  /// A file's modification time in seconds since 1970, as the loader and the cache keep it.
+  static func modifiedSeconds(_ info: stat) -> Double {
     #if canImport(Glibc)
-      let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+      Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
     #else
-      let modified = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
+      Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
     #endif
-    return (Int(info.st_size), modified)
   }
 }

@@ -28,12 +28,16 @@ extension SearchIndex {
   /// proves nothing about the other stored notes: the mark is taken away, and the next
   /// load through the cache resolves every link and stores what moved.
   func storeResolvedLinks(of vault: Vault) throws {
+    // A reopen with nothing moved and the mark in place writes nothing.
+    let marked = try writer.read { db in try Self.linksAreCurrent(db) }
     guard let ids = vault.relinked else {
+      guard marked else { return }
       try writer.write { db in
         try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [Self.resolvedLinksKey])
       }
       return
     }
+    if ids.isEmpty, marked { return }
     // Relinked notes are never ones whose files changed (those are parsed afresh, and
     // the refresh stores them whole).
     let relinked = ids.compactMap { vault.note($0) }

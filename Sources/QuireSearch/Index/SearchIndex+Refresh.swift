@@ -359,16 +359,7 @@ extension SearchIndex {
   /// The stored bytes and content hash of each note, worked out on every core: this is
   /// most of a cold build's CPU time outside SQLite, which writes on one thread.
   static func encode(_ notes: [Note]) -> [(data: Data, hash: Int64)] {
-    guard notes.count > 64 else { return notes.map(encodeOne) }
-    let chunkCount = min(notes.count / 16, ProcessInfo.processInfo.activeProcessorCount * 8)
-    let parts = Locked<[Int: [(data: Data, hash: Int64)]]>([:])
-    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-      let lower = notes.count * chunk / chunkCount
-      let upper = notes.count * (chunk + 1) / chunkCount
-      let part = notes[lower..<upper].map(encodeOne)
-      parts.withLock { $0[chunk] = part }
-    }
-    return parts.withLock { parts in (0..<chunkCount).flatMap { parts[$0] ?? [] } }
+    notes.parallelMap(encodeOne)
   }
 
   private static func encodeOne(_ note: Note) -> (data: Data, hash: Int64) {
