@@ -40,6 +40,11 @@ struct BrowseCommand: ParsableCommand {
       try browse(outline, index: index, root: root)
       return
     }
+    // No usable cache: on a large vault, an outline from a quick scan of its files.
+    if onTerminal, let outline = OutlineVault.scanned(root: root, start: note, minimumNotes: minimum) {
+      try browseScanned(outline, index: index, root: root)
+      return
+    }
     let vault = try Self.load(root: root, index: index)
     var start: (noteID: String, section: Int?)? = nil
     if let note {
@@ -93,20 +98,46 @@ struct BrowseCommand: ParsableCommand {
   /// Opens on an outline of a large cached vault and reads the whole vault behind the
   /// first screen; the index is refreshed once it has come.
   private func browse(_ outline: OutlineVault, index: SearchIndex, root: URL) throws {
-    let source = FileNoteSource(root: URL(fileURLWithPath: outline.vault.root))
     // The outline comes from a filled cache: its index answers at once.
-    let searcher = BackgroundIndexSearcher(filled: index)
+    try browse(
+      outline, searcher: BackgroundIndexSearcher(filled: index), index: index, root: root,
+      loadingMessage: "reading \(outline.vault.notes.count) notes…")
+  }
+
+  /// Opens on an outline of a large vault scanned from its files (no usable cache), reads
+  /// the whole vault behind the first screen, then builds the index. Until the index is
+  /// ready, `/` searches the outline's titles (and the start note's text), and the status
+  /// line says so while the vault loads.
+  private func browseScanned(_ outline: OutlineVault, index: SearchIndex?, root: URL) throws {
+    try browse(
+      outline, searcher: BackgroundIndexSearcher(vault: outline.vault), index: index, root: root,
+      loadingMessage: "reading \(outline.vault.notes.count) notes… · / searches titles only")
+  }
+
+  private func browse(
+    _ outline: OutlineVault, searcher: BackgroundIndexSearcher, index: SearchIndex?, root: URL,
+    loadingMessage: String
+  ) throws {
+    let source = FileNoteSource(root: URL(fileURLWithPath: outline.vault.root))
     let section = note.flatMap { name -> Int? in
       guard let hash = name.firstIndex(of: "#") else { return nil }
       return outline.vault.note(outline.startID)?.section(named: String(name[name.index(after: hash)...]))?.index
     }
+    let hold = ProcessInfo.processInfo.environment["QUIRE_TEST_HOLD_LOAD"]
     let load: @Sendable () throws -> Vault = {
-      try Self.loadAndIndex(root: root, index: index, searcher: searcher)
+      if let hold { Self.wait(forFile: hold) }
+      return try Self.loadAndIndex(root: root, index: index, searcher: searcher)
     }
     try run(
       vault: outline.vault, source: source, searcher: searcher, start: (outline.startID, section),
       reload: Self.reloader(root: root, index: index, searcher: searcher), loading: load,
-      loadingMessage: "reading \(outline.vault.notes.count) notes…")
+      loadingMessage: loadingMessage)
+  }
+
+  /// Holds the background load until a file exists: `QUIRE_TEST_HOLD_LOAD` names it, so
+  /// that the terminal tests can see the browser on its outline before the vault arrives.
+  private static func wait(forFile path: String) {
+    while !FileManager.default.fileExists(atPath: path) { usleep(50_000) }
   }
 
   private func run(

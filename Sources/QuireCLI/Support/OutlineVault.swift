@@ -32,17 +32,8 @@ public struct OutlineVault: Sendable {
     // SQLite sorts paths by bytes, Swift by Unicode scalars: sort as the vault does.
     outlines.sort { $0.id < $1.id }
     let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
-    let startID: String
-    if let start {
-      guard case .found(let note, _) = Vault(root: rootPath, notes: outlines).find(start) else { return nil }
-      startID = note.id
-    } else if Self.position(of: "index.md", in: outlines) != nil {
-      startID = "index.md"
-    } else {
-      guard let first = outlines.min(by: Self.navigatorOrder) else { return nil }
-      startID = first.id
-    }
-    guard let startNote = try? FileNoteSource(root: root).read(startID).note,
+    guard let startID = startNoteID(start, in: outlines, rootPath: rootPath),
+      let startNote = try? FileNoteSource(root: root).read(startID).note,
       let startPosition = Self.position(of: startID, in: outlines)
     else { return nil }
     // In place: a copy of 100,000 notes costs as much as building the vault's tables.
@@ -67,8 +58,19 @@ public struct OutlineVault: Sendable {
     return OutlineVault(vault: Vault(root: rootPath, notes: notes), startID: startID)
   }
 
+  /// The id of the note to open: the one `start` names, else `index.md`, else the
+  /// navigator's first; nil when `start` names none of `outlines` (sorted by id).
+  static func startNoteID(_ start: String?, in outlines: [Note], rootPath: String) -> String? {
+    if let start {
+      guard case .found(let note, _) = Vault(root: rootPath, notes: outlines).find(start) else { return nil }
+      return note.id
+    }
+    if position(of: "index.md", in: outlines) != nil { return "index.md" }
+    return outlines.min(by: navigatorOrder)?.id
+  }
+
   /// Where a note is in notes sorted by id.
-  private static func position(of id: String, in notes: [Note]) -> Int? {
+  static func position(of id: String, in notes: [Note]) -> Int? {
     var low = 0
     var high = notes.count
     while low < high {
