@@ -35,7 +35,7 @@ enum BenchCommand: Equatable {
            quire-bench generate --notes N [--seed S] --out DIR
            quire-bench callgrind [--sizes 1000] [--dir bench-vaults] [--seed 1]
            quire-bench measure-load|measure-cmark|measure-cmark-2|measure-read DIR
-           quire-bench measure-index|measure-reopen|measure-first-screen|measure-reload|measure-edit|measure-queries|measure-redraw DIR
+           quire-bench measure-index|measure-reopen|measure-first-screen|measure-first-screen-cold|measure-reload|measure-edit|measure-queries|measure-redraw DIR
            quire-bench broken-links DIR
 
     run (the default) generates the vaults it lacks under --dir, then prints one table per
@@ -135,6 +135,9 @@ enum Probe: String, CaseIterable {
   case reopen = "measure-reopen"
   /// The browser's first frame on a warm cache: outline, start note, frame drawn.
   case firstScreen = "measure-first-screen"
+  /// The browser's first frame with an empty cache of its own: quick scan outline, start
+  /// note and the notes it links to, frame drawn.
+  case coldFirstScreen = "measure-first-screen-cold"
   /// The browser's reload after one note was edited: that file read again, the links it
   /// can move resolved again, the index refreshed.
   case reload = "measure-reload"

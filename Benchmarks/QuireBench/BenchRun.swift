@@ -151,6 +151,15 @@ struct BenchRun {
         + "app state \(Format.seconds(phase(first, "app state"))), start note read and drawn; the whole "
         + "vault loads behind it (warm reopen) (median of \(options.runs))",
     ])
+    let coldFirst = try probe(.coldFirstScreen, runs: options.runs)
+    table.add([
+      "first screen, cold", Format.seconds(Statistics.median(coldFirst.map(\.seconds))), "", peak(coldFirst),
+      "the browser with an empty cache: walk \(Format.seconds(phase(coldFirst, "walk"))), every note's "
+        + "type and title read \(Format.seconds(phase(coldFirst, "read titles"))), start note and the notes "
+        + "it links to parsed, graph built \(Format.seconds(phase(coldFirst, "start note and graph"))), app state "
+        + "\(Format.seconds(phase(coldFirst, "app state"))), start note read and drawn; the whole vault loads "
+        + "behind it, then the index builds (cold index) (median of \(options.runs))",
+    ])
     let reloads = try probe(.reload, runs: options.runs)
     table.add([
       "browser reload after one edit", Format.seconds(Statistics.median(reloads.map(\.seconds))), "",

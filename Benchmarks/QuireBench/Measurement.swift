@@ -81,6 +81,8 @@ enum ProbeRunner {
       return try SearchProbes.run(probe, root: root)
     case .firstScreen:
       return try FirstScreenProbe.run(root: root)
+    case .coldFirstScreen:
+      return try ColdFirstScreenProbe.run(root: root)
     case .reload:
       return try FirstScreenProbe.reload(root: root)
     case .read:
