@@ -45,14 +45,15 @@ enum FrontMatterParser {
   }
 
   private static func isFence(_ line: Substring.UTF8View.SubSequence, closing: Bool) -> Bool {
-    var bytes = Array(line)
+    // Compared in place: every line of every front matter is asked.
+    var bytes = line
     while let last = bytes.last, last == UInt8(ascii: "\r") || last == UInt8(ascii: " ")
       || last == UInt8(ascii: "\t")
     {
       bytes.removeLast()
     }
-    if bytes == Array("---".utf8) { return true }
-    return closing && bytes == Array("...".utf8)
+    if bytes.elementsEqual("---".utf8) { return true }
+    return closing && bytes.elementsEqual("...".utf8)
   }
 
   /// Parses the YAML of a front matter block into ordered fields.
@@ -65,8 +66,7 @@ enum FrontMatterParser {
     if yaml.trimmed.isEmpty { return (FrontMatter(), nil) }
     let node: Node?
     do {
-      // Naming the encoding spares Yams a look at the environment for every note.
-      node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+      node = try compose(yaml)
     } catch let error as YamlError {
       return (FrontMatter(), describe(error))
     } catch {
@@ -87,6 +87,27 @@ enum FrontMatterParser {
       return (FrontMatter(entries), (1, "front matter has more than \(maxNodes) values; cut short"))
     }
     return (FrontMatter(entries), nil)
+  }
+
+  /// Reads YAML into nodes, with the verdict on duplicate keys Yams' default resolver gives.
+  ///
+  /// Yams checks every mapping for duplicate keys by hashing the keys with their resolved
+  /// tags, and the default resolver finds a plain scalar's tag with up to seven regular
+  /// expressions: most of the cost of a small front matter. The fields ignore tags (plain
+  /// scalars are resolved in `plainScalar`), so only that check needs them. It is first run
+  /// with the rule-less resolver, under which every untagged key is a string. Without a `!`
+  /// in the text no key carries an explicit tag, so keys that are equal under the default
+  /// resolver (same text, same tag) are equal here too: no duplicate found means none. When
+  /// one is found (`1` and `"1"` are equal here but not there), or a tag may be present, the
+  /// text is read again the usual way for the exact verdict and message.
+  static func compose(_ yaml: String) throws -> Node? {
+    if !yaml.utf8.contains(UInt8(ascii: "!")) {
+      do {
+        // Naming the encoding spares Yams a look at the environment for every note.
+        return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+      } catch YamlError.duplicatedKeysInMapping {}
+    }
+    return try Yams.compose(yaml: yaml, .default, .default, .utf8)
   }
 
   /// Converts a YAML node, resolving plain scalars the YAML 1.2 way (`no` stays a string).
