@@ -25,29 +25,33 @@ public enum NotePath {
   ///
   /// Returns nil when the result would climb above the vault root.
   public static func join(_ folder: String, _ relative: String) -> String? {
-    // Works on bytes: every Markdown link of a vault is joined once per load.
-    let slash = UInt8(ascii: "/")
+    // Works on the strings' UTF-8 buffers: every Markdown link of a vault is joined once
+    // per load, and going through `String.UTF8View` costs several times as much.
+    let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+    var folder = folder, relative = relative
     var result: [UInt8] = []
     result.reserveCapacity(folder.utf8.count + relative.utf8.count + 1)
-    if relative.utf8.first != slash { result.append(contentsOf: folder.utf8) }
-    for part in relative.utf8.split(separator: slash, omittingEmptySubsequences: true) {
-      if part.elementsEqual(".".utf8) { continue }
-      if part.elementsEqual("..".utf8) {
-        guard !result.isEmpty else { return nil }
-        if let cut = result.lastIndex(of: slash) {
-          result.removeSubrange(cut...)
-        } else {
-          result.removeAll(keepingCapacity: true)
+    let inside = relative.withUTF8 { path -> Bool in
+      if path.first != slash { folder.withUTF8 { result.append(contentsOf: $0) } }
+      var start = 0
+      while start < path.count {
+        let end = path[start...].firstIndex(of: slash) ?? path.count
+        defer { start = end + 1 }
+        switch end - start {
+        case 0: continue
+        case 1 where path[start] == dot: continue
+        case 2 where path[start] == dot && path[start + 1] == dot:
+          guard !result.isEmpty else { return false }
+          result.removeSubrange((result.lastIndex(of: slash) ?? 0)...)
+        default:
+          if !result.isEmpty { result.append(slash) }
+          result.append(contentsOf: path[start..<end])
         }
-        continue
       }
-      if !result.isEmpty { result.append(slash) }
-      result.append(contentsOf: part)
+      return true
     }
-    return String(decoding: result, as: UTF8.self)
+    return inside ? String(decoding: result, as: UTF8.self) : nil
   }
-
-
 
   /// The path from one folder to a file, with `..` as needed (`findings` to
   /// `threads/witness-ai.md` is `../threads/witness-ai.md`).
@@ -71,7 +75,8 @@ public enum NotePath {
 
   /// Decodes `%20` and the like in a Markdown link target; leaves malformed escapes as written.
   public static func percentDecoded(_ text: String) -> String {
-    guard text.contains("%") else { return text }
+    // Bytes, not Characters: every Markdown link target of a vault comes through here.
+    guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
     var bytes: [UInt8] = []
     var utf8 = Array(text.utf8)[...]
     while let byte = utf8.popFirst() {

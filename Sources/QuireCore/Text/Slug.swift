@@ -6,6 +6,7 @@ public enum Slug {
   /// `"The Postern Door"` gives `the-postern-door`; `"Is Matter Seeing Itself?"` gives
   /// `is-matter-seeing-itself`.
   public static func make(_ heading: String) -> String {
+    if let ascii = makeASCII(heading) { return ascii }
     var slug = ""
     slug.reserveCapacity(heading.utf8.count)
     for scalar in heading.lowercased().unicodeScalars {
@@ -27,6 +28,27 @@ public enum Slug {
       }
     }
     return slug
+  }
+
+  /// `make` for a heading in plain ASCII, byte by byte (most headings are); nil otherwise.
+  private static func makeASCII(_ heading: String) -> String? {
+    var heading = heading
+    return heading.withUTF8 { bytes -> String? in
+      var slug: [UInt8] = []
+      slug.reserveCapacity(bytes.count)
+      for byte in bytes {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): slug.append(byte | 0x20)
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+          UInt8(ascii: "-"), UInt8(ascii: "_"):
+          slug.append(byte)
+        case UInt8(ascii: " "): slug.append(UInt8(ascii: "-"))
+        case 0x80...: return nil
+        default: break
+        }
+      }
+      return String(decoding: slug, as: UTF8.self)
+    }
   }
 
   /// Slugs for a note's headings in order, made unique the GitHub way (`x`, `x-1`, `x-2`).

@@ -65,7 +65,7 @@ struct LinkResolver: Sendable {
     if !path.hasPrefix("."), let fromRoot = NotePath.join("", path), acceptPath(&link, fromRoot) {
       return
     }
-    if !path.contains("/") {
+    if !Self.hasSlash(path) {
       let stem = NotePath.stem(of: path).lowercased()
       let matches = lookup.byStem[stem] ?? []
       if !matches.isEmpty {
@@ -112,7 +112,7 @@ struct LinkResolver: Sendable {
       return
     }
     // 2. The file name without `.md`, or a `folder/name` path suffix.
-    let byName = bare.contains("/") ? lookup.bySuffix(bare, in: notes) : lookup.byStem[bare] ?? []
+    let byName = Self.hasSlash(bare) ? lookup.bySuffix(bare, in: notes) : lookup.byStem[bare] ?? []
     if !byName.isEmpty {
       accept(&link, byName.map { notes[$0].id }, from: source)
       return
@@ -164,6 +164,13 @@ struct LinkResolver: Sendable {
     } else {
       accept(&link, matches.map { notes[$0].id }, from: source)
     }
+  }
+
+  /// Whether a path holds a `/` character. The byte test settles most paths cheaply; the
+  /// character test then keeps a `/` that a combining mark makes part of a larger character
+  /// out, as comparing characters always did.
+  private static func hasSlash(_ path: String) -> Bool {
+    path.utf8.contains(UInt8(ascii: "/")) && path.contains("/")
   }
 
   // MARK: - Candidates
