@@ -262,12 +262,32 @@ final class CommonMarkConverter {
 
 
   /// Trims white space, and the dash, colon or full stop that separates a link from its note.
+  ///
+  /// Every link's annotation comes through here, so it works on scalars and copies once.
   static func tidyAnnotation(_ text: String) -> String {
-    var trimmed = Substring(text.trimmed)
-    while let first = trimmed.first, "—–-:,;.".contains(first) {
-      trimmed = Substring(trimmed.dropFirst().trimmed)
+    var scalars = Substring(text).unicodeScalars
+    while let first = scalars.first {
+      if Substring.isSpace(first) {
+        scalars.removeFirst()
+      } else if isAnnotationSeparator(first),
+        Substring(scalars).first?.unicodeScalars.count == 1
+      {
+        // A separator followed by a combining mark is a letter of the text, not a separator.
+        scalars.removeFirst()
+      } else {
+        break
+      }
     }
-    return String(trimmed)
+    while let last = scalars.last, Substring.isSpace(last) { scalars.removeLast() }
+    return String(Substring(scalars))
+  }
+
+  /// The marks that stand between a link and its annotation.
+  private static func isAnnotationSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "\u{2014}", "\u{2013}", "-", ":", ",", ";", ".": true
+    default: false
+    }
   }
 
   /// Gathers a container's plain text and where its links start and end in it.
@@ -310,31 +330,27 @@ final class CommonMarkConverter {
       let text = literal(node)
       if inLink || !Self.hasDoubleBracket(text) {
         collector.text += text
-        return [.text(text)]
+        return shown(.text(text))
       }
       return convertWikiText(node, literal: text, into: &collector)
     case CMARK_NODE_SOFTBREAK:
       collector.text += " "
-      return [.softBreak]
+      return shown(.softBreak)
     case CMARK_NODE_LINEBREAK:
       collector.text += "\n"
-      return [.lineBreak]
+      return shown(.lineBreak)
     case CMARK_NODE_CODE:
       let text = literal(node)
       collector.text += text
-      return [.code(text)]
+      return shown(.code(text))
     case CMARK_NODE_HTML_INLINE:
-      return [.html(literal(node))]
+      return shown(.html(literal(node)))
     case CMARK_NODE_EMPH:
-      return [
-        .emphasis(
-          convertInlines(childrenOf: node, into: &collector, inLink: inLink, depth: depth + 1))
-      ]
+      let content = convertInlines(childrenOf: node, into: &collector, inLink: inLink, depth: depth + 1)
+      return shown(.emphasis(content))
     case CMARK_NODE_STRONG:
-      return [
-        .strong(
-          convertInlines(childrenOf: node, into: &collector, inLink: inLink, depth: depth + 1))
-      ]
+      let content = convertInlines(childrenOf: node, into: &collector, inLink: inLink, depth: depth + 1)
+      return shown(.strong(content))
     case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
       let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
       let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -348,14 +364,12 @@ final class CommonMarkConverter {
       let local = linkIndex - (collector.firstLink ?? linkIndex)
       if collector.firstLink == nil { collector.firstLink = linkIndex }
       collector.links.append((local, start, collector.text.utf8.count))
-      if isImage { return [.image(alt: inner.text, target: url)] }
-      return [.link(link: linkIndex, content: content)]
+      if isImage { return shown(.image(alt: inner.text, target: url)) }
+      return shown(.link(link: linkIndex, content: content))
     default:
       if typeName(node) == "strikethrough" {
-        return [
-          .strikethrough(
-            convertInlines(childrenOf: node, into: &collector, inLink: inLink, depth: depth + 1))
-        ]
+        let content = convertInlines(childrenOf: node, into: &collector, inLink: inLink, depth: depth + 1)
+        return shown(.strikethrough(content))
       }
       return convertInlines(childrenOf: node, into: &collector, inLink: inLink, depth: depth + 1)
     }
@@ -377,29 +391,29 @@ final class CommonMarkConverter {
     let rawLinks = rawSpan(line: nodeLine, from: startColumn, to: endColumn).map {
       WikilinkScanner.scan($0)
     } ?? []
-    let shown = WikilinkScanner.scan(Array(literal.utf8))
-    guard !shown.isEmpty else {
+    let found = WikilinkScanner.scan(Array(literal.utf8))
+    guard !found.isEmpty else {
       collector.text += literal
-      return [.text(literal)]
+      return shown(.text(literal))
     }
     var inlines: [Inline] = []
     let bytes = Array(literal.utf8)
     var cursor = 0
-    for (position, wikilink) in shown.enumerated() {
+    for (position, wikilink) in found.enumerated() {
       if wikilink.range.lowerBound > cursor {
         let before = String(decoding: bytes[cursor..<wikilink.range.lowerBound], as: UTF8.self)
         collector.text += before
-        inlines.append(.text(before))
+        inlines += shown(.text(before))
       }
       // Prefer the raw form when both agree on how many wikilinks there are.
-      let raw = rawLinks.count == shown.count ? rawLinks[position] : nil
-      let found = raw ?? wikilink
+      let raw = rawLinks.count == found.count ? rawLinks[position] : nil
+      let chosen = raw ?? wikilink
       let start = collector.text.utf8.count
-      let label = found.label
+      let label = chosen.label
       collector.text += label
       var link = Link(
-        raw: found.target, kind: .wiki, text: label, line: nodeLine + lineOffset,
-        column: startColumn, isEmbed: found.isEmbed, sourceSection: currentSection)
+        raw: chosen.target, kind: .wiki, text: label, line: nodeLine + lineOffset,
+        column: startColumn, isEmbed: chosen.isEmbed, sourceSection: currentSection)
       if let raw {
         link.column = raw.range.lowerBound - lineStarts[nodeLine - 1] + 1
         link.byteRange = (byteOffset + raw.range.lowerBound)..<(byteOffset + raw.range.upperBound)
@@ -409,15 +423,15 @@ final class CommonMarkConverter {
       let local = linkIndex - (collector.firstLink ?? linkIndex)
       if collector.firstLink == nil { collector.firstLink = linkIndex }
       collector.links.append((local, start, collector.text.utf8.count))
-      inlines.append(
-        found.isEmbed ? .image(alt: label, target: found.target)
+      inlines += shown(
+        chosen.isEmbed ? .image(alt: label, target: chosen.target)
           : .link(link: linkIndex, content: [.text(label)]))
       cursor = wikilink.range.upperBound
     }
     if cursor < bytes.count {
       let after = String(decoding: bytes[cursor...], as: UTF8.self)
       collector.text += after
-      inlines.append(.text(after))
+      inlines += shown(.text(after))
     }
     return inlines
   }
@@ -434,6 +448,12 @@ final class CommonMarkConverter {
   }
 
   // MARK: - Helpers
+
+  /// An inline of the reading form, or none when no document is built: the loader walks
+  /// the tree for links and text only, and would otherwise allocate and free every inline.
+  private func shown(_ inline: @autoclosure () -> Inline) -> [Inline] {
+    buildDocument ? [inline()] : []
+  }
 
   private func addLink(
     raw: String, kind: LinkKind, text: String, node: OpaquePointer, isEmbed: Bool

@@ -13,7 +13,7 @@ extension StringProtocol {
   }
 
   /// White space, with ASCII answered without a Unicode property look-up.
-  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+  public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
     return scalar.properties.isWhitespace
   }
