@@ -19,11 +19,7 @@ final class ScannedOutlineTests: XCTestCase {
       "concepts/other.md": "Intro.\n\n# Other concept\n\n## Part\n\nSee [[Witness]].\n",
       "journal/plain-day.md": "No heading at all.\n",
     ]
-    for (path, text) in files {
-      let url = root.appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(text.utf8).write(to: url)
-    }
+    try VaultFolder.write(files, to: root)
   }
 
   override func tearDown() { try? FileManager.default.removeItem(at: root) }
