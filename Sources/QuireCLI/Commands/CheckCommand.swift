@@ -62,13 +62,18 @@ struct CheckCommand: ParsableCommand {
             + "\(styler.text(problem.message)) \(styler.apply(.dim, "[\(problem.rule)]"))")
       }
       let counted = problems.filter { $0.severity != .info }
+      let checked = Self.count(vault.notes.count, "note")
       let summary =
         counted.isEmpty
-        ? "\(vault.notes.count) notes checked: no problems."
-        : "\(vault.notes.count) notes checked: \(counted.count) problem\(counted.count == 1 ? "" : "s")."
+        ? "\(checked) checked: no problems." : "\(checked) checked: \(Self.count(counted.count, "problem"))."
       FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
     if problems.contains(where: { $0.severity != .info }) { throw ExitCode(1) }
+  }
+
+  /// "1 note", "2 notes".
+  static func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)\(number == 1 ? "" : "s")"
   }
 
   /// Today as (year, month, day); `QUIRE_TODAY=YYYY-MM-DD` fixes it for tests.

@@ -59,3 +59,8 @@ $ quire check --vault research --rule nonsense
 2> Error: unknown rule 'nonsense'; see quire check --list-rules
 ? 2
 
+
+$ quire check --vault single
+lone.md:6:34: error: broken link 'missing.md': no such note: missing.md [broken-link]
+2> 1 note checked: 1 problem.
+? 1
