@@ -12,8 +12,18 @@ extension VaultLoader {
   /// readable Markdown file inside the vault, and leaves the vault otherwise (deleted,
   /// moved away, turned into a link out of the vault). Only the links these changes can
   /// move are resolved again (`LinkResolution.cached`), so that after an edit a large
-  /// vault is up to date in a fraction of a full load. Other files are not looked at.
-  public func reloading(_ vault: Vault, ids: [String]) -> Vault {
+  /// vault is up to date in a fraction of a full load; one note edited in place is put
+  /// into the vault as it stands (`Vault.update`). Other files are not looked at.
+  ///
+  /// The vault is consumed: when the caller holds no other copy of it (see
+  /// `Vault.prepareForUpdate`), an update in place copies none of its tables.
+  public func reloading(_ vault: consuming Vault, ids: [String]) -> Vault {
+    // The usual case, a note edited in place: the graph is patched, not built again.
+    if ids.count == 1, let id = ids.first, vault.index(of: id) != nil, let note = readNote(id) {
+      var updated = consume vault
+      updated.update(note)
+      return updated
+    }
     var notes = vault.notes
     var previous: [Note] = []
     var fresh = Set<String>()

@@ -86,3 +86,44 @@ struct NoteLookup: Sendable {
     return key
   }
 }
+
+extension NoteLookup {
+  /// The names a note goes by in the tables a note's contents decide (title, aliases,
+  /// a source's URL); its path and file name are its id's and never change in place.
+  struct Names: Equatable {
+    var title: String
+    var aliases: [String]
+    var url: String?
+
+    init(_ note: Note) {
+      title = note.title.lowercased()
+      aliases = note.aliases.map { $0.lowercased() }
+      url = note.type == .source ? note.frontMatter.string("url").map(NoteLookup.urlKey) : nil
+    }
+  }
+
+  /// Files the note at `index` under its new names instead of its old ones.
+  mutating func rename(_ index: Int, from old: Names, to new: Names) {
+    Self.remove(index, from: &byTitle, at: old.title)
+    for alias in old.aliases { Self.remove(index, from: &byAlias, at: alias) }
+    if let url = old.url { Self.remove(index, from: &sourceByURL, at: url) }
+    Self.insert(index, into: &byTitle, at: new.title)
+    for alias in new.aliases { Self.insert(index, into: &byAlias, at: alias) }
+    if let url = new.url { Self.insert(index, into: &sourceByURL, at: url) }
+  }
+
+  private static func remove(_ index: Int, from table: inout [String: [Int]], at key: String) {
+    guard var indices = table[key] else { return }
+    // A note listed twice under one key (an alias equal to its title) loses one entry.
+    if let position = indices.firstIndex(of: index) { indices.remove(at: position) }
+    table[key] = indices.isEmpty ? nil : indices
+  }
+
+  /// Inserts in index order, the order a build of the tables gives.
+  private static func insert(_ index: Int, into table: inout [String: [Int]], at key: String) {
+    var indices = table[key] ?? []
+    let position = indices.firstIndex { $0 > index } ?? indices.count
+    indices.insert(index, at: position)
+    table[key] = indices
+  }
+}

@@ -18,24 +18,27 @@ public struct Vault: Sendable {
   /// The vault's root folder, absolute.
   public let root: String
   /// Every note, sorted by id.
-  public private(set) var notes: [Note]
+  public internal(set) var notes: [Note]
   /// Vault-relative paths of files that are not notes (images, PDFs).
   public let assets: Set<String>
   /// Problems found while reading the vault as a whole (unreadable folders, ...).
   public var diagnostics: [Diagnostic]
 
-  let lookup: NoteLookup
-  let mentionNames: [[SectionMentionMatcher.Name]]?
-  private var indexByID: [String: Int]
+  var lookup: NoteLookup
+  var mentionNames: [[SectionMentionMatcher.Name]]?
+  var indexByID: [String: Int]
   /// Links pointing at each note, by note index.
-  public private(set) var incoming: [[LinkRef]]
+  public internal(set) var incoming: [[LinkRef]]
   /// Broken links grouped by the target they name: the vault's ghost notes.
-  public private(set) var ghosts: [String: [LinkRef]]
+  public internal(set) var ghosts: [String: [LinkRef]]
+  /// Links to a note that exists but lacks the heading they name, by the note's id: an
+  /// edit that adds the heading mends them (`update(_:)`).
+  var missingAnchors: [String: [LinkRef]]
 
   /// Notes that came with resolved links (from a cache) whose links resolve differently
   /// in this vault, by id: what the cache must store again to stay true. Nil when the
   /// vault was not built from a cache (`LinkResolution.all`).
-  public private(set) var relinked: [String]?
+  public internal(set) var relinked: [String]?
 
   /// Builds the graph of parsed notes.
   ///
@@ -90,6 +93,7 @@ public struct Vault: Sendable {
     }
     var incoming = [[LinkRef]](repeating: [], count: notes.count)
     var ghosts: [String: [LinkRef]] = [:]
+    var missingAnchors: [String: [LinkRef]] = [:]
     for (noteIndex, note) in notes.enumerated() {
       for (linkIndex, target) in targets[noteIndex].enumerated() {
         let ref = LinkRef(note: noteIndex, link: linkIndex)
@@ -97,14 +101,16 @@ public struct Vault: Sendable {
           incoming[Int(target)].append(ref)
           continue
         }
-        let link = note.links[linkIndex]
-        if link.state == .broken, link.target == nil, let key = Self.ghostKey(for: link, from: note) {
-          ghosts[key, default: []].append(ref)
+        switch Self.place(of: note.links[linkIndex], from: note, targetIndex: nil) {
+        case .ghost(let key): ghosts[key, default: []].append(ref)
+        case .missingAnchor(let id): missingAnchors[id, default: []].append(ref)
+        case .incoming, .none: break
         }
       }
     }
     self.incoming = incoming
     self.ghosts = ghosts
+    self.missingAnchors = missingAnchors
   }
 
   // MARK: - Notes
@@ -242,6 +248,24 @@ public struct Vault: Sendable {
   }
 
   // MARK: - Helpers
+
+  /// Where the graph files a link: among the backlinks of the note it leads to, under
+  /// the ghost it names, among the links that miss a heading of an existing note, or
+  /// nowhere (external links, assets, links broken otherwise).
+  enum Place: Equatable {
+    case incoming(Int)
+    case ghost(String)
+    case missingAnchor(String)
+    case none
+  }
+
+  /// The place of a link; `targetIndex` is the index of its target when the caller knows it.
+  static func place(of link: Link, from note: Note, targetIndex: Int?) -> Place {
+    if link.isEdge, let targetIndex { return .incoming(targetIndex) }
+    guard link.state == .broken else { return .none }
+    if let target = link.target { return link.missingAnchor != nil ? .missingAnchor(target) : .none }
+    return ghostKey(for: link, from: note).map(Place.ghost) ?? .none
+  }
 
   /// The name a ghost note goes by: the vault path a Markdown link names, or a wikilink's target.
   static func ghostKey(for link: Link, from note: Note) -> String? {

@@ -1,0 +1,125 @@
+extension Vault {
+  /// Puts a note parsed afresh in place of the vault's note of the same id, and brings the
+  /// graph up to date without building it again: the note's own links are resolved, then
+  /// only the links of other notes that the change can move.
+  ///
+  /// When the note goes by the same names (title, aliases, a source's URL) as before,
+  /// those are the links that lead to it or miss one of its headings: its headings are
+  /// all that changed for them. When a name changed, every link that may name it is
+  /// checked, as a load through the cache does (`LinkResolution.cached`).
+  ///
+  /// On a vault of 100,000 notes this takes milliseconds where a new vault takes seconds;
+  /// the result equals a vault built from scratch of the same notes. `relinked`, when the
+  /// vault has one, then lists the other notes whose links moved.
+  ///
+  /// - Returns: false, changing nothing, when no note has that id: a note added or removed
+  ///   renumbers the notes, and needs a new vault.
+  @discardableResult
+  public mutating func update(_ note: Note) -> Bool {
+    guard let index = indexByID[note.id] else { return false }
+    let old = notes[index]
+
+    // The old links leave the graph; the tables learn the new names.
+    for (position, link) in old.links.enumerated() {
+      unfile(LinkRef(note: index, link: position), link, from: old)
+    }
+    let oldNames = NoteLookup.Names(old)
+    let newNames = NoteLookup.Names(note)
+    if oldNames != newNames { lookup.rename(index, from: oldNames, to: newNames) }
+    notes[index] = note
+    if mentionNames != nil { mentionNames?[index] = SectionMentionMatcher.names(of: note) }
+
+    // Resolved against the vault as it now is. The resolver shares the notes' storage,
+    // so it is let go before anything is written back (no copy of 100,000 notes).
+    var moved: [(ref: LinkRef, link: Link)] = []
+    let links: [Link]
+    do {
+      let resolver = LinkResolver(notes: notes, lookup: lookup, mentionNames: mentionNames)
+      links = resolver.resolveLinks(of: note)
+      if oldNames == newNames {
+        let suspects = (incoming[index] + (missingAnchors[note.id] ?? [])).filter { $0.note != index }
+        for ref in suspects {
+          let source = notes[ref.note]
+          let link = resolver.resolve(source.links[ref.link], from: source)
+          if !Relinking.sameResolution(link, source.links[ref.link]) { moved.append((ref, link)) }
+        }
+      } else {
+        let pass = Relinking(resolution: .cached(fresh: [note.id], previous: [old]), notes: notes)
+        let outcomes = notes.parallelMap { other -> [(link: Int, value: Link)] in
+          guard other.id != note.id, let links = pass.relink(other, with: resolver).links else { return [] }
+          return links.indices.compactMap { position in
+            Relinking.sameResolution(links[position], other.links[position]) ? nil : (position, links[position])
+          }
+        }
+        for (noteIndex, changes) in outcomes.enumerated() {
+          for change in changes { moved.append((LinkRef(note: noteIndex, link: change.link), change.value)) }
+        }
+      }
+    }
+
+    notes[index].links = links
+    for (position, link) in links.enumerated() {
+      file(LinkRef(note: index, link: position), link, from: notes[index])
+    }
+    for (ref, link) in moved {
+      unfile(ref, notes[ref.note].links[ref.link], from: notes[ref.note])
+      notes[ref.note].links[ref.link] = link
+      file(ref, link, from: notes[ref.note])
+    }
+    if relinked != nil {
+      relinked = Set(moved.map(\.ref.note)).sorted().map { notes[$0].id }
+    }
+    return true
+  }
+
+  /// Adds a link to the list its place in the graph keeps, in note and link order.
+  private mutating func file(_ ref: LinkRef, _ link: Link, from note: Note) {
+    switch place(of: link, from: note) {
+    case .incoming(let target): Self.insert(ref, into: &incoming[target])
+    case .ghost(let key): Self.insert(ref, into: &ghosts[key, default: []])
+    case .missingAnchor(let id): Self.insert(ref, into: &missingAnchors[id, default: []])
+    case .none: break
+    }
+  }
+
+  /// Takes a link out of the list its place in the graph keeps.
+  private mutating func unfile(_ ref: LinkRef, _ link: Link, from note: Note) {
+    switch place(of: link, from: note) {
+    case .incoming(let target):
+      incoming[target].removeAll { $0 == ref }
+    case .ghost(let key):
+      ghosts[key]?.removeAll { $0 == ref }
+      if ghosts[key]?.isEmpty == true { ghosts[key] = nil }
+    case .missingAnchor(let id):
+      missingAnchors[id]?.removeAll { $0 == ref }
+      if missingAnchors[id]?.isEmpty == true { missingAnchors[id] = nil }
+    case .none:
+      break
+    }
+  }
+
+  private func place(of link: Link, from note: Note) -> Place {
+    Self.place(of: link, from: note, targetIndex: link.isEdge ? link.target.flatMap { indexByID[$0] } : nil)
+  }
+
+  private static func insert(_ ref: LinkRef, into refs: inout [LinkRef]) {
+    let position = refs.firstIndex { ($0.note, $0.link) > (ref.note, ref.link) } ?? refs.count
+    refs.insert(ref, at: position)
+  }
+}
+
+extension Vault {
+  /// Gives this copy of the vault tables of its own, shared with no other copy, so that
+  /// the next `update(_:)` changes them in place instead of copying them first (on a
+  /// vault of 100,000 notes that copy is most of an update's time).
+  ///
+  /// The browser calls it on its spare copy while it waits for the next edit; the notes
+  /// themselves stay shared (each is copied on its own when changed).
+  public mutating func prepareForUpdate() {
+    notes.reserveCapacity(notes.count)
+    incoming.reserveCapacity(incoming.count)
+    ghosts.reserveCapacity(ghosts.count)
+    missingAnchors.reserveCapacity(missingAnchors.count)
+    mentionNames?.reserveCapacity(notes.count)
+  }
+}
