@@ -1,32 +1,142 @@
 /// One Markdown file of the vault, parsed.
+///
+/// A value like any other, kept in one shared box until it is changed (copy on write): a
+/// vault of 100,000 notes is copied by retaining 100,000 boxes rather than every string
+/// and array of every note, which is what lets an edit be patched into a vault that the
+/// screen still shows (`Vault.update`) in milliseconds.
 public struct Note: Sendable, Hashable, Identifiable, Codable {
+  /// The stored properties, in the box that copies of a note share.
+  struct Fields: Sendable, Hashable, Codable {
+    var id: String
+    var type: NoteType
+    var title: String
+    var hasExplicitTitle: Bool
+    var frontMatter: FrontMatter
+    var aliases: [String]
+    var tags: [String]
+    var status: String?
+    var date: String?
+    var sections: [Section]
+    var links: [Link]
+    var texts: [SectionText]
+    var diagnostics: [Diagnostic]
+    var byteCount: Int
+    var modified: Double
+    var lineCount: Int
+    var bodyLine: Int
+  }
+
+  /// Shared by copies; never changed while shared (`fields`' setter copies it first).
+  final class Box: @unchecked Sendable {
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var box: Box
+
+  private var fields: Fields {
+    get { box.fields }
+    _modify {
+      if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+      yield &box.fields
+    }
+  }
+
   /// The vault-relative path with forward slashes: the note's identity.
-  public var id: String
-  public var type: NoteType
+  public var id: String {
+    get { box.fields.id }
+    set { fields.id = newValue }
+    _modify { yield &fields.id }
+  }
+  public var type: NoteType {
+    get { box.fields.type }
+    set { fields.type = newValue }
+    _modify { yield &fields.type }
+  }
   /// `title:`, else the first `#` heading, else the file stem.
-  public var title: String
+  public var title: String {
+    get { box.fields.title }
+    set { fields.title = newValue }
+    _modify { yield &fields.title }
+  }
   /// Whether the title came from the front matter or a heading rather than the file name.
-  public var hasExplicitTitle: Bool
-  public var frontMatter: FrontMatter
-  public var aliases: [String]
-  public var tags: [String]
-  public var status: String?
-  public var date: String?
-  public var sections: [Section]
+  public var hasExplicitTitle: Bool {
+    get { box.fields.hasExplicitTitle }
+    set { fields.hasExplicitTitle = newValue }
+    _modify { yield &fields.hasExplicitTitle }
+  }
+  public var frontMatter: FrontMatter {
+    get { box.fields.frontMatter }
+    set { fields.frontMatter = newValue }
+    _modify { yield &fields.frontMatter }
+  }
+  public var aliases: [String] {
+    get { box.fields.aliases }
+    set { fields.aliases = newValue }
+    _modify { yield &fields.aliases }
+  }
+  public var tags: [String] {
+    get { box.fields.tags }
+    set { fields.tags = newValue }
+    _modify { yield &fields.tags }
+  }
+  public var status: String? {
+    get { box.fields.status }
+    set { fields.status = newValue }
+    _modify { yield &fields.status }
+  }
+  public var date: String? {
+    get { box.fields.date }
+    set { fields.date = newValue }
+    _modify { yield &fields.date }
+  }
+  public var sections: [Section] {
+    get { box.fields.sections }
+    set { fields.sections = newValue }
+    _modify { yield &fields.sections }
+  }
   /// Outgoing links in file order, front-matter references last.
-  public var links: [Link]
+  public var links: [Link] {
+    get { box.fields.links }
+    set { fields.links = newValue }
+    _modify { yield &fields.links }
+  }
   /// The text of the body without Markdown marks, cut at headings, for search.
   /// May be emptied once indexed, to keep a large vault small in memory.
-  public var texts: [SectionText]
+  public var texts: [SectionText] {
+    get { box.fields.texts }
+    set { fields.texts = newValue }
+    _modify { yield &fields.texts }
+  }
   /// Problems found while reading this note (broken YAML, invalid UTF-8, ...).
-  public var diagnostics: [Diagnostic]
+  public var diagnostics: [Diagnostic] {
+    get { box.fields.diagnostics }
+    set { fields.diagnostics = newValue }
+    _modify { yield &fields.diagnostics }
+  }
   /// Size in bytes and modification time (seconds since 1970) of the file when read.
-  public var byteCount: Int
-  public var modified: Double
+  public var byteCount: Int {
+    get { box.fields.byteCount }
+    set { fields.byteCount = newValue }
+    _modify { yield &fields.byteCount }
+  }
+  public var modified: Double {
+    get { box.fields.modified }
+    set { fields.modified = newValue }
+    _modify { yield &fields.modified }
+  }
   /// Number of lines in the file.
-  public var lineCount: Int
+  public var lineCount: Int {
+    get { box.fields.lineCount }
+    set { fields.lineCount = newValue }
+    _modify { yield &fields.lineCount }
+  }
   /// The line on which the body starts, after the front matter (1-based).
-  public var bodyLine: Int
+  public var bodyLine: Int {
+    get { box.fields.bodyLine }
+    set { fields.bodyLine = newValue }
+    _modify { yield &fields.bodyLine }
+  }
 
   public init(
     id: String, type: NoteType = .page, title: String = "", hasExplicitTitle: Bool = false,
@@ -35,24 +145,24 @@ public struct Note: Sendable, Hashable, Identifiable, Codable {
     texts: [SectionText] = [], diagnostics: [Diagnostic] = [], byteCount: Int = 0,
     modified: Double = 0, lineCount: Int = 0, bodyLine: Int = 1
   ) {
-    self.id = id
-    self.type = type
-    self.title = title
-    self.hasExplicitTitle = hasExplicitTitle
-    self.frontMatter = frontMatter
-    self.aliases = aliases
-    self.tags = tags
-    self.status = status
-    self.date = date
-    self.sections = sections
-    self.links = links
-    self.texts = texts
-    self.diagnostics = diagnostics
-    self.byteCount = byteCount
-    self.modified = modified
-    self.lineCount = lineCount
-    self.bodyLine = bodyLine
+    box = Box(
+      Fields(
+        id: id, type: type, title: title, hasExplicitTitle: hasExplicitTitle, frontMatter: frontMatter,
+        aliases: aliases, tags: tags, status: status, date: date, sections: sections, links: links,
+        texts: texts, diagnostics: diagnostics, byteCount: byteCount, modified: modified,
+        lineCount: lineCount, bodyLine: bodyLine))
   }
+
+  // Compared, hashed and coded by their fields, exactly as before they were boxed.
+  public static func == (left: Note, right: Note) -> Bool {
+    left.box === right.box || left.box.fields == right.box.fields
+  }
+
+  public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
+
+  public init(from decoder: any Decoder) throws { box = Box(try Fields(from: decoder)) }
+
+  public func encode(to encoder: any Encoder) throws { try box.fields.encode(to: encoder) }
 
   /// The body's text without marks, all sections joined.
   public var plainText: String { texts.map(\.text).joined(separator: "\n") }
