@@ -17,7 +17,7 @@ public enum TerminalApp {
   public static func run(
     vault: Vault, source: any NoteSource, searcher: any NoteSearcher,
     start: (noteID: String, section: Int?)? = nil,
-    reload: (@Sendable (_ current: Vault, _ editedPath: String) throws -> Vault)? = nil,
+    reload: (@Sendable (_ current: consuming Vault, _ editedPath: String) throws -> Vault)? = nil,
     loading: (@Sendable () throws -> Vault)? = nil, loadingMessage: String = "Loading…"
   ) throws {
     guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
@@ -36,6 +36,8 @@ public enum TerminalApp {
     if let loading {
       state.loadingVault = loadingMessage
       loop.loadVault(loading)
+    } else if reload != nil {
+      loop.prepareSpare(of: vault)
     }
     loop.run(&state)
   }
@@ -54,7 +56,7 @@ struct EventLoop {
   let screen: CursesScreen
   let source: any NoteSource
   let searcher: any NoteSearcher
-  let reload: (@Sendable (Vault, String) throws -> Vault)?
+  let reload: (@Sendable (consuming Vault, String) throws -> Vault)?
   let environment: [String: String]
   /// Answers of work done off the main thread (note reads, searches), picked up between keys.
   let inbox = Inbox()
@@ -64,10 +66,15 @@ struct EventLoop {
   var searchesInFlight = 0
   var loadsInFlight = 0
   var vaultsInFlight = 0
+  /// A spare copy of the newest vault the vault queue made (a load, or a reload after an
+  /// edit), with tables of its own (`Vault.prepareForUpdate`): the next reload updates it
+  /// in place while the screen goes on showing its own copy, and a reload queued behind
+  /// another starts from the other's result, so that no edit is lost.
+  let spareVault = Locked<Vault?>(nil)
 
   init(
     screen: CursesScreen, source: any NoteSource, searcher: any NoteSearcher,
-    reload: (@Sendable (Vault, String) throws -> Vault)?, environment: [String: String]
+    reload: (@Sendable (consuming Vault, String) throws -> Vault)?, environment: [String: String]
   ) {
     self.screen = screen
     self.source = source
@@ -108,8 +115,9 @@ struct EventLoop {
       case .search: searchesInFlight -= 1
       case .vault:
         vaultsInFlight -= 1
-        // Loaded or failed, the status line stops saying it is loading.
-        state.loadingVault = nil
+        // Loaded or failed, the status line stops saying it is loading, once nothing
+        // else is under way on the vault queue.
+        if vaultsInFlight == 0 { state.loadingVault = nil }
       }
       perform(state.update(event), on: &state)
     }
@@ -119,13 +127,53 @@ struct EventLoop {
   mutating func loadVault(_ load: @escaping @Sendable () throws -> Vault) {
     vaultsInFlight += 1
     let inbox = self.inbox
+    let spare = spareVault
     vaultQueue.async {
       do {
-        inbox.post(.vaultLoaded(try load()), from: .vault)
+        let vault = try load()
+        inbox.post(.vaultLoaded(vault), from: .vault)
+        Self.keep(vault, as: spare)
       } catch {
         inbox.post(.failed("Cannot read the vault: \(error.localizedDescription)"), from: .vault)
       }
     }
+  }
+
+  /// Brings the vault up to date after the editor returns, off the main thread, so the
+  /// screen keeps answering keys; the result arrives as `Event.vaultReloaded`. Reloads run
+  /// one after the other, each from the vault the one before made.
+  mutating func reloadVault(
+    shown: Vault, editedPath: String, reload: @escaping @Sendable (consuming Vault, String) throws -> Vault
+  ) {
+    vaultsInFlight += 1
+    let inbox = self.inbox
+    let spare = spareVault
+    vaultQueue.async {
+      // Taken out of the lock, so that the reload holds the only copy of its tables.
+      let current = spare.withLock { slot in
+        defer { slot = nil }
+        return slot
+      } ?? shown
+      do {
+        let vault = try reload(consume current, editedPath)
+        inbox.post(.vaultReloaded(vault), from: .vault)
+        Self.keep(vault, as: spare)
+      } catch {
+        inbox.post(.failed("Cannot reload the vault: \(error.localizedDescription)"), from: .vault)
+      }
+    }
+  }
+
+  /// Makes the spare copy of a vault the screen now shows, on the vault queue.
+  func prepareSpare(of vault: Vault) {
+    let spare = spareVault
+    vaultQueue.async { Self.keep(vault, as: spare) }
+  }
+
+  private static func keep(_ vault: Vault, as spare: Locked<Vault?>) {
+    var copy = vault
+    copy.prepareForUpdate()
+    spare.withLock { $0 = consume copy }
   }
 
   /// Waits up to `loadWait` for note reads in flight, applying answers as they come.
@@ -182,11 +230,8 @@ struct EventLoop {
           fallthrough
         case .success:
           if let reload {
-            do {
-              queue += state.update(.vaultReloaded(try reload(state.vault, path)))
-            } catch {
-              queue += state.update(.failed("Cannot reload the vault: \(error.localizedDescription)"))
-            }
+            reloadVault(shown: state.vault, editedPath: path, reload: reload)
+            if state.loadingVault == nil { state.loadingVault = "updating the vault…" }
           }
         }
       case .openURL(let url):

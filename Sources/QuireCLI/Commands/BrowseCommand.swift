@@ -70,14 +70,15 @@ struct BrowseCommand: ParsableCommand {
   /// (`VaultLoader.reloading`); otherwise the whole vault is loaded through the cache.
   private static func reloader(
     root: URL, index: SearchIndex?, searcher: BackgroundIndexSearcher
-  ) -> @Sendable (Vault, String) throws -> Vault {
+  ) -> @Sendable (consuming Vault, String) throws -> Vault {
     { current, editedPath in
       let prefix = current.root + "/"
       if current.relinked != nil, current.notes.count >= OutlineVault.minimumNotes,
         editedPath.hasPrefix(prefix)
       {
         let id = String(editedPath.dropFirst(prefix.count))
-        let vault = VaultLoader(root: root).reloading(current, ids: [id])
+        // The browser hands over a copy of its own (`TerminalApp`): updated in place.
+        let vault = VaultLoader(root: root).reloading(consume current, ids: [id])
         let gone = vault.index(of: id) == nil
         searcher.refresh(index, with: vault, cache: nil, only: (gone ? [] : [id], gone ? [id] : []))
         return vault
@@ -143,7 +144,7 @@ struct BrowseCommand: ParsableCommand {
   private func run(
     vault: Vault, source: FileNoteSource, searcher: BackgroundIndexSearcher,
     start: (noteID: String, section: Int?)?,
-    reload: @escaping @Sendable (Vault, String) throws -> Vault,
+    reload: @escaping @Sendable (consuming Vault, String) throws -> Vault,
     loading: (@Sendable () throws -> Vault)? = nil, loadingMessage: String = ""
   ) throws {
     do {
