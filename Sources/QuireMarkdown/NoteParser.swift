@@ -117,8 +117,10 @@ public enum NoteParser {
     let lines = lineCount(of: bytes)
     let sections = makeSections(converted.headings, lastLine: lines)
     var links = converted.links
+    // A section's own relation, worked out once: a note has many more links than headings.
+    let ownRelations = sections.map { LinkRelation(sectionTitle: $0.title) }
     for index in links.indices {
-      links[index].relation = relation(for: links[index].sourceSection, in: sections)
+      links[index].relation = relation(for: links[index].sourceSection, in: sections, own: ownRelations)
     }
     links += frontMatterLinks(frontMatter, id: id)
 
@@ -188,6 +190,7 @@ public enum NoteParser {
   static func makeSections(_ headings: [ConvertedBody.Heading], lastLine: Int) -> [Section] {
     let anchors = Slug.unique(headings.map(\.title))
     var sections: [Section] = []
+    sections.reserveCapacity(headings.count)
     var stack: [Int] = []
     for (index, heading) in headings.enumerated() {
       while let top = stack.last, sections[top].level >= heading.level {
@@ -204,10 +207,14 @@ public enum NoteParser {
   }
 
   /// The relation of a link: from its section's title, else from the nearest ancestor's.
-  static func relation(for section: Int?, in sections: [Section]) -> LinkRelation {
+  ///
+  /// - Parameter own: each section's relation from its own title alone.
+  static func relation(
+    for section: Int?, in sections: [Section], own: [LinkRelation?]
+  ) -> LinkRelation {
     var current = section
     while let index = current, index < sections.count {
-      if let relation = LinkRelation(sectionTitle: sections[index].title) { return relation }
+      if let relation = own[index] { return relation }
       current = sections[index].parent
     }
     return .mentions

@@ -2,7 +2,7 @@
 public enum NotePath {
   /// The file name without folder and without a `.md` extension.
   public static func stem(of path: String) -> String {
-    let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.utf8.index(after: $0)...]) } ?? path
+    let name = path.utf8LastOffset(of: UInt8(ascii: "/")).map { String(path[path.utf8Index($0 + 1)...]) } ?? path
     return hasMarkdownExtension(name) ? String(name.utf8.dropLast(3)) ?? name : name
   }
 
@@ -17,8 +17,8 @@ public enum NotePath {
 
   /// The folder part, without a trailing slash ("" at the root).
   public static func folder(of path: String) -> String {
-    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-    return String(path[..<slash])
+    guard let slash = path.utf8LastOffset(of: UInt8(ascii: "/")) else { return "" }
+    return String(path[..<path.utf8Index(slash)])
   }
 
   /// Joins a folder and a relative path and folds `.` and `..`.
@@ -76,7 +76,7 @@ public enum NotePath {
   /// Decodes `%20` and the like in a Markdown link target; leaves malformed escapes as written.
   public static func percentDecoded(_ text: String) -> String {
     // Bytes, not Characters: every Markdown link target of a vault comes through here.
-    guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+    guard text.utf8Contains(UInt8(ascii: "%")) else { return text }
     var bytes: [UInt8] = []
     var utf8 = Array(text.utf8)[...]
     while let byte = utf8.popFirst() {

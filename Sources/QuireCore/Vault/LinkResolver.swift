@@ -55,7 +55,7 @@ struct LinkResolver: Sendable {
     }
     var path = NotePath.percentDecoded(rawPath)
     if path.hasPrefix("<"), path.hasSuffix(">") { path = String(path.dropFirst().dropLast()) }
-    if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
+    if let query = path.utf8Offset(of: UInt8(ascii: "?")) { path = String(path[..<path.utf8Index(query)]) }
     guard let joined = NotePath.join(source.folder, path) else {
       link.reason = "outside the vault"
       return
@@ -170,7 +170,7 @@ struct LinkResolver: Sendable {
   /// character test then keeps a `/` that a combining mark makes part of a larger character
   /// out, as comparing characters always did.
   private static func hasSlash(_ path: String) -> Bool {
-    path.utf8.contains(UInt8(ascii: "/")) && path.contains("/")
+    path.utf8Contains(UInt8(ascii: "/")) && path.contains("/")
   }
 
   // MARK: - Candidates
@@ -202,7 +202,9 @@ struct LinkResolver: Sendable {
     guard let targetID = link.target, let index = lookup.byPath[targetID] else { return }
     let target = notes[index]
     var sections: [Int] = []
-    var anchors = link.kind == .frontmatter ? [] : link.rawAnchors
+    // Most targets name no heading: a byte search spares them splitting the target.
+    var anchors =
+      link.kind == .frontmatter || !link.raw.utf8Contains(UInt8(ascii: "#")) ? [] : link.rawAnchors
     // Obsidian block references (`#^block-id`) name a paragraph, not a heading.
     if let last = anchors.last, last.hasPrefix("^") { anchors.removeLast() }
     if !anchors.isEmpty {
