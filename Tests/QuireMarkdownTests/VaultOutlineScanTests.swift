@@ -97,6 +97,8 @@ final class VaultOutlineScanTests: XCTestCase {
       "fenced.md": "```\n" + filler + "# not a title\n```\n\n# After the fence\n",
       // Nothing but text: the stem.
       "no-title.md": filler,
+      // Over the parser's size limit: its headings are not read, nor looked for here.
+      "huge.md": "# Not read\n\n" + String(repeating: "y", count: NoteParser.maxParsedBytes),
     ]
     for (path, text) in files {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -110,7 +112,9 @@ final class VaultOutlineScanTests: XCTestCase {
       XCTAssertEqual(quick.type, full.type, quick.id)
       XCTAssertEqual(quick.byteCount, full.byteCount, quick.id)
     }
-    XCTAssertEqual(outlines.map(\.title), ["A heading that the first kilobyte cuts", "After the fence", "Late heading", "Late title", "no-title"])
+    XCTAssertEqual(
+      outlines.map(\.title),
+      ["A heading that the first kilobyte cuts", "After the fence", "huge", "Late heading", "Late title", "no-title"])
   }
 
   func testTheScanAgreesWithTheLoaderOnAGeneratedVault() throws {

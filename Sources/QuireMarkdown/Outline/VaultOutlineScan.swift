@@ -41,10 +41,14 @@ public struct VaultOutlineScan: Sendable {
       if let head = Self.readHead(path) {
         // The first kilobyte nearly always settles it, and costs less to decode than the head.
         let complete = head.count < Self.headBytes
+        // The parser reads no heading in an over-size note.
+        let headings = file.size <= NoteParser.maxParsedBytes
         var note =
           (head.count > 1024
-            ? Self.outline(id: file.id, text: Array(head[..<1024]), complete: false, modified: file.modified) : nil)
-          ?? Self.outline(id: file.id, text: head, complete: complete, modified: file.modified)
+            ? Self.outline(
+              id: file.id, text: Array(head[..<1024]), complete: false, headings: headings, modified: file.modified)
+            : nil)
+          ?? Self.outline(id: file.id, text: head, complete: complete, headings: headings, modified: file.modified)
         if note != nil {
           note!.byteCount = file.size
           return note
@@ -59,14 +63,18 @@ public struct VaultOutlineScan: Sendable {
   /// One note in outline from its file's bytes.
   public static func outline(id: String, bytes: [UInt8], modified: Double = 0) -> Note {
     // A whole file always settles the outline.
-    var note = outline(id: id, text: bytes, complete: true, modified: modified)!
+    var note = outline(
+      id: id, text: bytes, complete: true, headings: bytes.count <= NoteParser.maxParsedBytes, modified: modified)!
     note.byteCount = bytes.count
     return note
   }
 
-  /// One note in outline from the start of its file; nil when `complete` is false and that
+  /// One note in outline from the start of its file (its first level-1 heading looked for
+  /// only when `headings`); nil when `complete` is false and that
   /// start does not settle the outline (the front matter runs past it, or no title is in it).
-  static func outline(id: String, text bytes: [UInt8], complete: Bool, modified: Double) -> Note? {
+  static func outline(
+    id: String, text bytes: [UInt8], complete: Bool, headings: Bool, modified: Double
+  ) -> Note? {
     var text = bytes[...]
     if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
     let string = String(decoding: text, as: UTF8.self)
@@ -77,7 +85,7 @@ public struct VaultOutlineScan: Sendable {
     let fields = split.yaml.map(frontMatter) ?? Fields()
     let type = fields.type.flatMap(NoteType.init(field:)) ?? NoteType.inferred(fromPath: id)
     var explicitTitle = fields.title
-    if explicitTitle == nil {
+    if explicitTitle == nil, headings {
       var body = Array(utf8.dropFirst(split.bodyOffset))
       if !complete {
         // Only whole lines: the last one may be cut.
