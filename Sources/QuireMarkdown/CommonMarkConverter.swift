@@ -1,6 +1,12 @@
 import CCmarkGFM
 import QuireCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// What cmark-gfm's tree of a note body yields: headings, links, text, and the document.
 struct ConvertedBody {
   struct Heading {
@@ -211,10 +217,9 @@ final class CommonMarkConverter {
     var collector = InlineCollector()
     let firstLink = result.links.count
     let inlines = convertInlines(childrenOf: node, into: &collector, inLink: false, depth: 0)
-    let text = collector.text
-    appendText(text)
+    appendText(collector.text)
     guard !collector.links.isEmpty else { return inlines }
-    let utf8 = Array(text.utf8)
+    let utf8 = collector.bytes
     for (position, mark) in collector.links.enumerated() {
       let next = position + 1 < collector.links.count ? collector.links[position + 1].start : utf8.count
       var end = max(mark.end, next)
@@ -246,18 +251,15 @@ final class CommonMarkConverter {
     return limit
   }
 
-  /// Whether text holds `[[`, looked for in its bytes.
-  static func hasDoubleBracket(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
-      guard var index = bytes.firstIndex(of: UInt8(ascii: "[")) else { return false }
-      while index + 1 < bytes.count {
-        if bytes[index + 1] == UInt8(ascii: "[") { return true }
-        guard let next = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "[")) else { return false }
-        index = next
-      }
-      return false
+  /// Whether text holds `[[`.
+  static func hasDoubleBracket(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard var index = bytes.firstIndex(of: UInt8(ascii: "[")) else { return false }
+    while index + 1 < bytes.count {
+      if bytes[index + 1] == UInt8(ascii: "[") { return true }
+      guard let next = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "[")) else { return false }
+      index = next
     }
+    return false
   }
 
 
@@ -291,10 +293,20 @@ final class CommonMarkConverter {
   }
 
   /// Gathers a container's plain text and where its links start and end in it.
+  ///
+  /// The text is kept as UTF-8 bytes, copied straight from cmark's literals, and made a
+  /// `String` once the container is done: a `String` per text node and an append to a
+  /// growing `String` were a good part of the walk's cost.
   struct InlineCollector {
-    var text = ""
+    var bytes: [UInt8] = []
     var links: [(link: Int, start: Int, end: Int)] = []
     var firstLink: Int? = nil
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var count: Int { bytes.count }
+
+    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: text) }
   }
 
   /// Inlines nested deeper than `maxDepth` (images in images ...) become plain text, so
@@ -309,7 +321,7 @@ final class CommonMarkConverter {
       if depth > Self.maxDepth {
         result.tooDeep = true
         let text = flatText(current, prose: !inLink)
-        collector.text += text
+        collector.append(text)
         inlines.append(.text(text))
       } else {
         let converted = convertInline(current, into: &collector, inLink: inLink, depth: depth)
@@ -327,22 +339,22 @@ final class CommonMarkConverter {
     switch cmark_node_get_type(node) {
     case CMARK_NODE_TEXT:
       if !inLink { noteProse(node) }
-      let text = literal(node)
+      let text = literalBytes(node)
       if inLink || !Self.hasDoubleBracket(text) {
-        collector.text += text
-        return shown(.text(text))
+        collector.append(text)
+        return shown(.text(String(decoding: text, as: UTF8.self)))
       }
       return convertWikiText(node, literal: text, into: &collector)
     case CMARK_NODE_SOFTBREAK:
-      collector.text += " "
+      collector.append(" ")
       return shown(.softBreak)
     case CMARK_NODE_LINEBREAK:
-      collector.text += "\n"
+      collector.append("\n")
       return shown(.lineBreak)
     case CMARK_NODE_CODE:
-      let text = literal(node)
-      collector.text += text
-      return shown(.code(text))
+      let text = literalBytes(node)
+      collector.append(text)
+      return shown(.code(String(decoding: text, as: UTF8.self)))
     case CMARK_NODE_HTML_INLINE:
       return shown(.html(literal(node)))
     case CMARK_NODE_EMPH:
@@ -354,17 +366,18 @@ final class CommonMarkConverter {
     case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
       let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
       let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-      let start = collector.text.utf8.count
+      let start = collector.count
       var inner = InlineCollector()
       let content = convertInlines(childrenOf: node, into: &inner, inLink: true, depth: depth + 1)
-      collector.text += inner.text
+      collector.bytes += inner.bytes
       if inLink { return content }
+      let innerText = inner.text
       let linkIndex = addLink(
-        raw: url, kind: .markdown, text: inner.text, node: node, isEmbed: isImage)
+        raw: url, kind: .markdown, text: innerText, node: node, isEmbed: isImage)
       let local = linkIndex - (collector.firstLink ?? linkIndex)
       if collector.firstLink == nil { collector.firstLink = linkIndex }
-      collector.links.append((local, start, collector.text.utf8.count))
-      if isImage { return shown(.image(alt: inner.text, target: url)) }
+      collector.links.append((local, start, collector.count))
+      if isImage { return shown(.image(alt: innerText, target: url)) }
       return shown(.link(link: linkIndex, content: content))
     default:
       if typeName(node) == "strikethrough" {
@@ -382,35 +395,43 @@ final class CommonMarkConverter {
   /// Targets are read from the raw source span of the node (so `\|` in tables and the
   /// link's byte range are exact); the shown text comes from cmark's literal.
   private func convertWikiText(
-    _ node: OpaquePointer, literal: String, into collector: inout InlineCollector
+    _ node: OpaquePointer, literal: UnsafeBufferPointer<UInt8>, into collector: inout InlineCollector
   ) -> [Inline] {
     let nodeLine = Int(cmark_node_get_start_line(node))
     let startColumn = Int(cmark_node_get_start_column(node))
     let endColumn = Int(cmark_node_get_end_column(node))
-    // Slices keep the body's indices, so ranges found in a span are body offsets.
-    let rawLinks = rawSpan(line: nodeLine, from: startColumn, to: endColumn).map {
-      WikilinkScanner.scan($0)
-    } ?? []
-    let found = WikilinkScanner.scan(Array(literal.utf8))
+    let found = WikilinkScanner.scan(literal)
     guard !found.isEmpty else {
-      collector.text += literal
-      return shown(.text(literal))
+      collector.append(literal)
+      return shown(.text(String(decoding: literal, as: UTF8.self)))
+    }
+    // Slices keep the body's indices, so ranges found in a span are body offsets.
+    let span = rawSpan(line: nodeLine, from: startColumn, to: endColumn)
+    let rawLinks: [WikilinkScanner.Found]
+    if let span, Self.sameBytes(span, literal) {
+      // Source and literal agree (no escapes or entities): the same links, moved.
+      rawLinks = found.map { link in
+        var moved = link
+        moved.range = (link.range.lowerBound + span.startIndex)..<(link.range.upperBound + span.startIndex)
+        return moved
+      }
+    } else {
+      rawLinks = span.map { WikilinkScanner.scan($0) } ?? []
     }
     var inlines: [Inline] = []
-    let bytes = Array(literal.utf8)
     var cursor = 0
     for (position, wikilink) in found.enumerated() {
       if wikilink.range.lowerBound > cursor {
-        let before = String(decoding: bytes[cursor..<wikilink.range.lowerBound], as: UTF8.self)
-        collector.text += before
-        inlines += shown(.text(before))
+        let before = UnsafeBufferPointer(rebasing: literal[cursor..<wikilink.range.lowerBound])
+        collector.append(before)
+        inlines += shown(.text(String(decoding: before, as: UTF8.self)))
       }
       // Prefer the raw form when both agree on how many wikilinks there are.
       let raw = rawLinks.count == found.count ? rawLinks[position] : nil
       let chosen = raw ?? wikilink
-      let start = collector.text.utf8.count
+      let start = collector.count
       let label = chosen.label
-      collector.text += label
+      collector.append(label)
       var link = Link(
         raw: chosen.target, kind: .wiki, text: label, line: nodeLine + lineOffset,
         column: startColumn, isEmbed: chosen.isEmbed, sourceSection: currentSection)
@@ -422,18 +443,25 @@ final class CommonMarkConverter {
       result.links.append(link)
       let local = linkIndex - (collector.firstLink ?? linkIndex)
       if collector.firstLink == nil { collector.firstLink = linkIndex }
-      collector.links.append((local, start, collector.text.utf8.count))
+      collector.links.append((local, start, collector.count))
       inlines += shown(
         chosen.isEmbed ? .image(alt: label, target: chosen.target)
           : .link(link: linkIndex, content: [.text(label)]))
       cursor = wikilink.range.upperBound
     }
-    if cursor < bytes.count {
-      let after = String(decoding: bytes[cursor...], as: UTF8.self)
-      collector.text += after
-      inlines += shown(.text(after))
+    if cursor < literal.count {
+      let after = UnsafeBufferPointer(rebasing: literal[cursor...])
+      collector.append(after)
+      inlines += shown(.text(String(decoding: after, as: UTF8.self)))
     }
     return inlines
+  }
+
+  private static func sameBytes(_ span: ArraySlice<UInt8>, _ literal: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard span.count == literal.count, let other = literal.baseAddress else { return false }
+    return span.withUnsafeBufferPointer { bytes in
+      bytes.baseAddress.map { memcmp($0, other, literal.count) == 0 } ?? false
+    }
   }
 
   /// The source bytes of a node on one line (a slice keeping the body's indices).
@@ -487,6 +515,12 @@ final class CommonMarkConverter {
 
   private func literal(_ node: OpaquePointer) -> String {
     cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+
+  /// A node's literal as cmark holds it, without copying; valid while the tree lives.
+  private func literalBytes(_ node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
+    guard let text = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
+    return UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
   }
 
   private func typeName(_ node: OpaquePointer) -> String {
