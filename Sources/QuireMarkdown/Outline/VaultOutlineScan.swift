@@ -28,9 +28,9 @@ public struct VaultOutlineScan: Sendable {
   /// How many notes the walk found.
   public var count: Int { files.count }
 
-  /// How much of a file is read first: front matter and first heading are nearly always
-  /// in it, and one read of a few pages costs less than reading the whole note.
-  static let headBytes = 8192
+  /// How much of a file is read first: the front matter and the first heading are nearly
+  /// always in it, and reading and decoding a kilobyte costs less than the whole note.
+  static let headBytes = 1024
 
   /// Every readable note in outline, sorted by id, read on every core. A file that cannot
   /// be read is left out, as the loader leaves it out.
@@ -38,21 +38,15 @@ public struct VaultOutlineScan: Sendable {
     let rootPath = rootPath
     return files.parallelMap(chunks: 256) { file -> Note? in
       let path = rootPath + "/" + file.id
-      if let head = Self.readHead(path) {
-        // The first kilobyte nearly always settles it, and costs less to decode than the head.
-        let complete = head.count < Self.headBytes
-        // The parser reads no heading in an over-size note.
-        let headings = file.size <= NoteParser.maxParsedBytes
-        var note =
-          (head.count > 1024
-            ? Self.outline(
-              id: file.id, text: Array(head[..<1024]), complete: false, headings: headings, modified: file.modified)
-            : nil)
-          ?? Self.outline(id: file.id, text: head, complete: complete, headings: headings, modified: file.modified)
-        if note != nil {
-          note!.byteCount = file.size
-          return note
-        }
+      // The parser reads no heading in an over-size note.
+      let headings = file.size <= NoteParser.maxParsedBytes
+      if let head = Self.readHead(path),
+        var note = Self.outline(
+          id: file.id, text: head, complete: head.count < Self.headBytes, headings: headings,
+          modified: file.modified)
+      {
+        note.byteCount = file.size
+        return note
       }
       // The head did not hold the front matter or a title: the whole file.
       guard case .success(let bytes) = FileReader.read(path) else { return nil }
