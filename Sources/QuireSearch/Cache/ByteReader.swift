@@ -77,6 +77,22 @@ struct ByteReader {
     return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<offset]), as: UTF8.self)
   }
 
+  /// The next string, sharing the storage of `known` or of a name of `names` when its
+  /// bytes spell one (no new string is made then).
+  mutating func string(sameAs known: String? = nil, in names: InternedNames? = nil) throws -> String {
+    let length = try count()
+    let start = offset
+    offset += length
+    let bytes = UnsafeBufferPointer(rebasing: buffer[start..<offset])
+    if let known, known.utf8.count == length,
+      known.utf8.withContiguousStorageIfAvailable({ InternedNames.same($0, bytes) }) == true
+    {
+      return known
+    }
+    if let names, let name = names.name(bytes) { return name }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   mutating func optionalString() throws -> String? {
     try bool() ? try string() : nil
   }

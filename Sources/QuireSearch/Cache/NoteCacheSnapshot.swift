@@ -23,6 +23,8 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
   /// The stored bytes by slot; nil once handed out.
   private let blobs: Locked<[Data?]>
   private let counters = Locked(Counters())
+  /// The stored notes' ids, which decoded ids and link targets share.
+  private let names: InternedNames
 
   struct Counters {
     var hits = 0
@@ -47,6 +49,7 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
     }
     self.entries = entries
     self.blobs = Locked(blobs)
+    self.names = InternedNames(rows.lazy.map(\.id))
     self.linksAreCurrent = linksAreCurrent
   }
 
@@ -58,7 +61,7 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
   /// A stored note, decoded; nil when there is none or it was handed to the loader.
   public func storedNote(id: String) -> Note? {
     guard let entry = entries[id], let data = blobs.withLock({ $0[entry.slot] }) else { return nil }
-    return try? NoteCoding.decode(data, modified: entry.modified)
+    return try? NoteCoding.decode(data, modified: entry.modified, names: names)
   }
 
   /// How many notes the cache holds.
@@ -82,7 +85,7 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
       return nil
     }
     do {
-      let note = try NoteCoding.decode(data, modified: entry.modified)
+      let note = try NoteCoding.decode(data, modified: entry.modified, names: names)
       counters.withLock { $0.hits += 1 }
       return note
     } catch {

@@ -50,12 +50,15 @@ enum NoteCoding {
   }
 
   /// A stored note, given back its modification time.
-  static func decode(_ data: Data, modified: Double) throws -> Note {
+  ///
+  /// - Parameter names: the ids of the notes stored with this one: the note's id and its
+  ///   links' targets share their storage (`InternedNames`).
+  static func decode(_ data: Data, modified: Double, names: InternedNames? = nil) throws -> Note {
     try data.withUnsafeBytes { buffer in
       var reader = ByteReader(buffer)
       let stored = try reader.byte()
       guard stored == version else { throw Failure.version(stored) }
-      var note = Note(id: try reader.string())
+      var note = Note(id: try reader.string(in: names))
       note.type = try noteType(try reader.byte())
       note.title = try reader.string()
       note.hasExplicitTitle = try reader.bool()
@@ -65,7 +68,7 @@ enum NoteCoding {
       note.status = try reader.optionalString()
       note.date = try reader.optionalString()
       note.sections = try list(&reader) { try section(&$0) }
-      note.links = try list(&reader) { try link(&$0) }
+      note.links = try list(&reader) { try link(&$0, names: names) }
       note.diagnostics = try list(&reader) { try diagnostic(&$0) }
       note.byteCount = try reader.int()
       note.lineCount = try reader.int()
@@ -142,12 +145,13 @@ enum NoteCoding {
     writer.optionalString(link.missingAnchor)
   }
 
-  private static func link(_ reader: inout ByteReader) throws -> Link {
+  private static func link(_ reader: inout ByteReader, names: InternedNames?) throws -> Link {
     let sourceSection = try reader.optionalInt()
     let raw = try reader.string()
     let kind = try linkKind(try reader.byte())
     let isEmbed = try reader.bool()
-    let text = try reader.string()
+    // A link shown as written (`[[stem]]`) keeps one string for both.
+    let text = try reader.string(sameAs: raw)
     let line = try reader.int()
     let column = try reader.int()
     var byteRange: Range<Int>? = nil
@@ -162,8 +166,10 @@ enum NoteCoding {
       isEmbed: isEmbed, sourceSection: sourceSection, annotation: try reader.string(),
       relation: try linkRelation(try reader.byte()))
     link.state = try linkState(try reader.byte())
-    link.target = try reader.optionalString()
-    link.candidates = try reader.strings()
+    link.target = try reader.bool() ? try reader.string(in: names) : nil
+    let candidates = try reader.count()
+    link.candidates.reserveCapacity(candidates)
+    for _ in 0..<candidates { link.candidates.append(try reader.string(in: names)) }
     link.targetSections = try reader.ints()
     link.reason = try reader.optionalString()
     link.missingAnchor = try reader.optionalString()
