@@ -70,9 +70,13 @@ struct Relinking: Sendable {
       if fresh.contains(note.id) {
         return Outcome(links: resolver.resolveLinks(of: note), moved: false)
       }
-      // Most links cannot have moved: find the others without copying any link.
-      let suspects = note.links.withUnsafeBufferPointer { links in
-        links.indices.filter { Self.mayHaveMoved(links[$0], touched: touched, names: names, resolver: resolver) }
+      // Most links cannot have moved: find the others without copying any link (a
+      // subscript of the buffer copied each one, six strings retained and released).
+      let suspects = note.links.withUnsafeBufferPointer { links -> [Int] in
+        guard let first = links.baseAddress else { return [] }
+        return links.indices.filter {
+          Self.mayHaveMoved(first + $0, touched: touched, names: names, resolver: resolver)
+        }
       }
       guard !suspects.isEmpty else { return Outcome(links: nil, moved: false) }
       var links = note.links
@@ -91,19 +95,19 @@ struct Relinking: Sendable {
   /// Whether a change of the notes in `touched` (and of the names they hold) can resolve
   /// this link differently than it was.
   private static func mayHaveMoved(
-    _ link: borrowing Link, touched: Touched, names: ChangedNames, resolver: LinkResolver
+    _ link: UnsafePointer<Link>, touched: Touched, names: ChangedNames, resolver: LinkResolver
   ) -> Bool {
-    switch link.state {
+    switch link.pointee.state {
     case .broken, .ambiguous:
       return true
     case .asset:
       // An asset that is gone, or a note that now has its path.
-      return !resolver.lookup.assets.contains(link.target ?? "") || names.matches(link)
+      return !resolver.lookup.assets.contains(link.pointee.target ?? "") || names.matches(link)
     case .external:
       // A URL stays a URL, except a `source:` URL that a new source stub now claims.
-      return link.kind == .frontmatter && names.matches(link)
+      return link.pointee.kind == .frontmatter && names.matches(link)
     case .resolved:
-      if let target = link.target, touched.contains(target) { return true }
+      if let target = link.pointee.target, touched.contains(target) { return true }
       return names.matches(link)
     }
   }
@@ -188,12 +192,12 @@ struct ChangedNames: Sendable {
 
   /// Whether the link names one of the notes: its whole target or its last path part,
   /// without `.md`, equals one of the names; for a `source:` URL, one of the URLs.
-  func matches(_ link: Link) -> Bool {
+  func matches(_ link: UnsafePointer<Link>) -> Bool {
     if byHash.isEmpty, urls.isEmpty { return false }
-    if link.kind == .frontmatter, link.relation == .cites {
-      return !urls.isEmpty && urls.contains(NoteLookup.urlKey(link.rawPath))
+    if link.pointee.kind == .frontmatter, link.pointee.relation == .cites {
+      return !urls.isEmpty && urls.contains(NoteLookup.urlKey(link.pointee.rawPath))
     }
-    let fast = link.raw.utf8.withContiguousStorageIfAvailable { raw -> Bool? in
+    let fast = link.pointee.raw.utf8.withContiguousStorageIfAvailable { raw -> Bool? in
       var end = raw.firstIndex(of: UInt8(ascii: "#")) ?? raw.count
       var start = 0
       while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
@@ -217,7 +221,7 @@ struct ChangedNames: Sendable {
       return contains(raw, start, end) || (last > start && contains(raw, last, end))
     }
     if let fast, let answer = fast { return answer }
-    return slowMatches(link)
+    return slowMatches(link.pointee)
   }
 
   private func contains(_ raw: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {

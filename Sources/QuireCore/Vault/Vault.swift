@@ -86,9 +86,17 @@ public struct Vault: Sendable {
     // of this pass on a large vault); then the backlink lists, in link order, on one.
     let lookupIndex = indexByID
     let targets = notes.parallelMap { note -> [Int32] in
-      note.links.map { link in
-        guard link.isEdge, let target = link.target, let index = lookupIndex[target] else { return -1 }
-        return Int32(index)
+      // Through the buffer: mapping the array copied every link, all its strings retained.
+      note.links.withUnsafeBufferPointer { links -> [Int32] in
+        guard let first = links.baseAddress else { return [] }
+        return links.indices.map { position in
+          // Field by field (a call of `isEdge` on the pointee copied the link).
+          let state = first[position].state
+          guard state == .resolved || state == .ambiguous, let target = first[position].target,
+            let index = lookupIndex[target]
+          else { return -1 }
+          return Int32(index)
+        }
       }
     }
     var incoming = [[LinkRef]](repeating: [], count: notes.count)
