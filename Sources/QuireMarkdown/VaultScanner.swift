@@ -44,10 +44,11 @@ struct VaultScanner {
       return
     }
     var names: [String] = []
+    // The name is read where it lies: a record is only as long as its name, so copying
+    // the whole `dirent` (`entry.pointee`) read past the end of the last one.
+    let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 0
     while let entry = readdir(directory) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
+      let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
       if name == "." || name == ".." { continue }
       names.append(name)
     }
