@@ -64,7 +64,8 @@ enum FirstScreenProbe {
 
     let clock = ContinuousClock()
     let start = clock.now
-    let reloaded = VaultLoader(root: root).reloading(consume spare, ids: [path])
+    VaultLoader(root: root).reload(&spare, ids: [path])
+    let reloaded = spare
     let graph = (clock.now - start).seconds
     withExtendedLifetime(vault) {}
     let summary = try index.refresh(vault: reloaded, only: ([path], []))

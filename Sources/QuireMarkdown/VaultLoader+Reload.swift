@@ -14,16 +14,24 @@ extension VaultLoader {
   /// move are resolved again (`LinkResolution.cached`), so that after an edit a large
   /// vault is up to date in a fraction of a full load; one note edited in place is put
   /// into the vault as it stands (`Vault.update`). Other files are not looked at.
-  ///
-  /// The vault is consumed: when the caller holds no other copy of it (see
-  /// `Vault.prepareForUpdate`), an update in place copies none of its tables.
-  public func reloading(_ vault: consuming Vault, ids: [String]) -> Vault {
+  public func reloading(_ vault: Vault, ids: [String]) -> Vault {
+    var copy = vault
+    reload(&copy, ids: ids)
+    return copy
+  }
+
+  /// `reloading(_:ids:)` in place: when the caller holds no other copy of the vault (see
+  /// `Vault.prepareForUpdate`), a note edited in place copies none of its tables.
+  public func reload(_ vault: inout Vault, ids: [String]) {
     // The usual case, a note edited in place: the graph is patched, not built again.
     if ids.count == 1, let id = ids.first, vault.index(of: id) != nil, let note = readNote(id) {
-      var updated = consume vault
-      updated.update(note)
-      return updated
+      vault.update(note)
+      return
     }
+    vault = rebuilt(vault, ids: ids)
+  }
+
+  private func rebuilt(_ vault: Vault, ids: [String]) -> Vault {
     var notes = vault.notes
     var previous: [Note] = []
     var fresh = Set<String>()

@@ -9,7 +9,7 @@ public enum TerminalApp {
   ///
   /// - Parameters:
   ///   - start: the note (and section) to open first; nil opens `index.md` or the first note.
-  ///   - reload: reads the vault afresh after the editor returns, given the vault shown
+  ///   - reload: brings the vault up to date after the editor returns, given a copy of the vault shown
   ///     and the file edited; nil keeps the vault as it is.
   ///   - loading: when `vault` is an outline of a large vault, reads the whole vault; it
   ///     runs in the background from the first frame on, and `loadingMessage` shows in the
@@ -17,7 +17,7 @@ public enum TerminalApp {
   public static func run(
     vault: Vault, source: any NoteSource, searcher: any NoteSearcher,
     start: (noteID: String, section: Int?)? = nil,
-    reload: (@Sendable (_ current: consuming Vault, _ editedPath: String) throws -> Vault)? = nil,
+    reload: (@Sendable (_ vault: inout Vault, _ editedPath: String) throws -> Void)? = nil,
     loading: (@Sendable () throws -> Vault)? = nil, loadingMessage: String = "Loading…"
   ) throws {
     guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
@@ -56,7 +56,7 @@ struct EventLoop {
   let screen: CursesScreen
   let source: any NoteSource
   let searcher: any NoteSearcher
-  let reload: (@Sendable (consuming Vault, String) throws -> Vault)?
+  let reload: (@Sendable (inout Vault, String) throws -> Void)?
   let environment: [String: String]
   /// Answers of work done off the main thread (note reads, searches), picked up between keys.
   let inbox = Inbox()
@@ -74,7 +74,7 @@ struct EventLoop {
 
   init(
     screen: CursesScreen, source: any NoteSource, searcher: any NoteSearcher,
-    reload: (@Sendable (consuming Vault, String) throws -> Vault)?, environment: [String: String]
+    reload: (@Sendable (inout Vault, String) throws -> Void)?, environment: [String: String]
   ) {
     self.screen = screen
     self.source = source
@@ -143,19 +143,19 @@ struct EventLoop {
   /// screen keeps answering keys; the result arrives as `Event.vaultReloaded`. Reloads run
   /// one after the other, each from the vault the one before made.
   mutating func reloadVault(
-    shown: Vault, editedPath: String, reload: @escaping @Sendable (consuming Vault, String) throws -> Vault
+    shown: Vault, editedPath: String, reload: @escaping @Sendable (inout Vault, String) throws -> Void
   ) {
     vaultsInFlight += 1
     let inbox = self.inbox
     let spare = spareVault
     vaultQueue.async {
       // Taken out of the lock, so that the reload holds the only copy of its tables.
-      let current = spare.withLock { slot in
+      var vault = spare.withLock { slot in
         defer { slot = nil }
         return slot
       } ?? shown
       do {
-        let vault = try reload(consume current, editedPath)
+        try reload(&vault, editedPath)
         inbox.post(.vaultReloaded(vault), from: .vault)
         Self.keep(vault, as: spare)
       } catch {
@@ -173,7 +173,7 @@ struct EventLoop {
   private static func keep(_ vault: Vault, as spare: Locked<Vault?>) {
     var copy = vault
     copy.prepareForUpdate()
-    spare.withLock { $0 = consume copy }
+    spare.withLock { $0 = copy }
   }
 
   /// Waits up to `loadWait` for note reads in flight, applying answers as they come.

@@ -30,10 +30,7 @@ struct BrowseCommand: ParsableCommand {
     }
     let index = try? SearchIndex.open(vaultRoot: root)
     let onTerminal = isatty(0) == 1 && isatty(1) == 1
-    // QUIRE_OUTLINE_MIN_NOTES lowers the size from which the outline is used (for tests).
-    let minimum =
-      ProcessInfo.processInfo.environment["QUIRE_OUTLINE_MIN_NOTES"].flatMap { Int($0) }
-      ?? OutlineVault.minimumNotes
+    let minimum = Self.outlineMinimum
     if onTerminal, let index,
       let outline = OutlineVault.make(root: root, index: index, start: note, minimumNotes: minimum)
     {
@@ -62,28 +59,32 @@ struct BrowseCommand: ParsableCommand {
     searcher.refresh(index, with: vault.vault, cache: vault.cache)
     try run(
       vault: vault.vault, source: source, searcher: searcher, start: start,
-      reload: Self.reloader(root: root, index: index, searcher: searcher))
+      reload: Self.reloader(root: root, index: index, searcher: searcher, minimumNotes: Self.outlineMinimum))
+  }
+
+  /// The size from which a vault opens on an outline, and an edit is patched into the
+  /// vault rather than the vault read again; QUIRE_OUTLINE_MIN_NOTES lowers it (for tests).
+  private static var outlineMinimum: Int {
+    ProcessInfo.processInfo.environment["QUIRE_OUTLINE_MIN_NOTES"].flatMap { Int($0) } ?? OutlineVault.minimumNotes
   }
 
   /// What the browser calls after the editor returns: on a large vault loaded in full,
   /// the edited file alone is read again and only the links it can move are resolved
   /// (`VaultLoader.reloading`); otherwise the whole vault is loaded through the cache.
   private static func reloader(
-    root: URL, index: SearchIndex?, searcher: BackgroundIndexSearcher
-  ) -> @Sendable (consuming Vault, String) throws -> Vault {
-    { current, editedPath in
-      let prefix = current.root + "/"
-      if current.relinked != nil, current.notes.count >= OutlineVault.minimumNotes,
-        editedPath.hasPrefix(prefix)
-      {
+    root: URL, index: SearchIndex?, searcher: BackgroundIndexSearcher, minimumNotes: Int
+  ) -> @Sendable (inout Vault, String) throws -> Void {
+    { vault, editedPath in
+      let prefix = vault.root + "/"
+      if vault.relinked != nil, vault.notes.count >= minimumNotes, editedPath.hasPrefix(prefix) {
         let id = String(editedPath.dropFirst(prefix.count))
         // The browser hands over a copy of its own (`TerminalApp`): updated in place.
-        let vault = VaultLoader(root: root).reloading(consume current, ids: [id])
+        VaultLoader(root: root).reload(&vault, ids: [id])
         let gone = vault.index(of: id) == nil
         searcher.refresh(index, with: vault, cache: nil, only: (gone ? [] : [id], gone ? [id] : []))
-        return vault
+        return
       }
-      return try loadAndIndex(root: root, index: index, searcher: searcher)
+      vault = try loadAndIndex(root: root, index: index, searcher: searcher)
     }
   }
 
@@ -131,7 +132,7 @@ struct BrowseCommand: ParsableCommand {
     }
     try run(
       vault: outline.vault, source: source, searcher: searcher, start: (outline.startID, section),
-      reload: Self.reloader(root: root, index: index, searcher: searcher), loading: load,
+      reload: Self.reloader(root: root, index: index, searcher: searcher, minimumNotes: Self.outlineMinimum), loading: load,
       loadingMessage: loadingMessage)
   }
 
@@ -144,7 +145,7 @@ struct BrowseCommand: ParsableCommand {
   private func run(
     vault: Vault, source: FileNoteSource, searcher: BackgroundIndexSearcher,
     start: (noteID: String, section: Int?)?,
-    reload: @escaping @Sendable (consuming Vault, String) throws -> Vault,
+    reload: @escaping @Sendable (inout Vault, String) throws -> Void,
     loading: (@Sendable () throws -> Vault)? = nil, loadingMessage: String = ""
   ) throws {
     do {
