@@ -164,4 +164,40 @@ screen | grep -qF "STTY-SAME2" || fail "the terminal modes were not restored" "$
 rm -f "/tmp/$SESSION.before" "/tmp/$SESSION.after" "$HOLD"
 rm -rf "$CACHE"
 
-echo "PASS tmux terminal test: opened the finding, followed its thread link to The Positive Formation, went back, quit; terminal restored; opened a cached vault on its outline and loaded the rest; opened an uncached vault on its scanned outline, searched its titles while it loaded, quit with the terminal restored"
+STEP="edit a note and see the graph follow"
+# A copy of the bundled vault with its cache filled, opened on its outline (lowered to
+# one note, as the patch of an edit into the vault is): the editor, a script here,
+# appends a link to a thread section; the browser keeps answering while it updates the
+# vault on its queue, then shows the new text, the link among the note's outgoing links,
+# and the note among the thread's backlinks under that section.
+VAULT=$(mktemp -d)
+CACHE=$(mktemp -d)
+cp -R Notes/. "$VAULT"
+EDIT="/tmp/$SESSION.editor"
+printf '#!/bin/sh\nprintf "\\nEdited under tmux: see [[witness-ai#The Postern Door]].\\n" >> "$1"\n' > "$EDIT"
+chmod +x "$EDIT"
+keys "clear; XDG_CACHE_HOME=$CACHE '$BIN' index --vault '$VAULT' > /dev/null && EDITOR=$EDIT XDG_CACHE_HOME=$CACHE QUIRE_OUTLINE_MIN_NOTES=1 '$BIN' --vault '$VAULT' lenses/behavioral.md; echo QUIRE-EXIT-\$?" Enter
+wait_for_row 1 "Behavioral lens" 20 || fail "the lens did not open" "$(screen)"
+wait_for "notes loaded" 20 || fail "the whole vault did not arrive" "$(screen)"
+keys e
+# The note pane, then its end: the new line is the last.
+keys 2
+keys G
+wait_for "Edited under tmux" 20 || fail "the edited text did not show" "$(screen)"
+screen | tail -n 1 | grep -qF "updating the vault" && sleep 2
+keys L
+wait_for "The Postern Door" 10 || fail "the new link is not among the outgoing links" "$(screen)"
+keys Escape
+keys C-p
+keys w i t n e s s
+sleep 0.5
+keys Enter
+wait_for_row 1 "Is Matter Seeing Itself?" 10 || fail "Ctrl-P did not open the thread" "$(screen)"
+keys b
+wait_for "Behavioral lens" 10 || fail "the edited lens is not among the thread's backlinks" "$(screen)"
+keys q
+wait_for "QUIRE-EXIT-0" 10 || fail "q did not quit cleanly" "$(screen)"
+grep -qF "Edited under tmux" "$VAULT/lenses/behavioral.md" || fail "the editor's change is not in the file"
+rm -rf "$VAULT" "$CACHE" "$EDIT"
+
+echo "PASS tmux terminal test: opened the finding, followed its thread link to The Positive Formation, went back, quit; terminal restored; opened a cached vault on its outline and loaded the rest; opened an uncached vault on its scanned outline, searched its titles while it loaded, quit with the terminal restored; edited a note and saw its new link among the thread's backlinks"
