@@ -3,10 +3,10 @@ extension Vault {
   /// graph up to date without building it again: the note's own links are resolved, then
   /// only the links of other notes that the change can move.
   ///
-  /// When the note goes by the same names (title, aliases, a source's URL) as before,
-  /// those are the links that lead to it or miss one of its headings: its headings are
-  /// all that changed for them. When a name changed, every link that may name it is
-  /// checked, as a load through the cache does (`LinkResolution.cached`).
+  /// Those are the links that lead to it or miss one of its headings (its headings may
+  /// have changed), and, when it goes by other names than before (title, aliases, a
+  /// source's URL), the links that name it by the old names or the new, found on the
+  /// links' bytes (`ChangedNames`) on every core.
   ///
   /// On a vault of 100,000 notes this takes milliseconds where a new vault takes seconds;
   /// the result equals a vault built from scratch of the same notes. `relinked`, when the
@@ -36,24 +36,32 @@ extension Vault {
     do {
       let resolver = LinkResolver(notes: notes, lookup: lookup, mentionNames: mentionNames)
       links = resolver.resolveLinks(of: note)
-      if oldNames == newNames {
-        let suspects = (incoming[index] + (missingAnchors[note.id] ?? [])).filter { $0.note != index }
-        for ref in suspects {
-          let source = notes[ref.note]
-          let link = resolver.resolve(source.links[ref.link], from: source)
-          if !Relinking.sameResolution(link, source.links[ref.link]) { moved.append((ref, link)) }
-        }
-      } else {
-        let pass = Relinking(resolution: .cached(fresh: [note.id], previous: [old]), notes: notes)
-        let outcomes = notes.parallelMap { other -> [(link: Int, value: Link)] in
-          guard other.id != note.id, let links = pass.relink(other, with: resolver).links else { return [] }
-          return links.indices.compactMap { position in
-            Relinking.sameResolution(links[position], other.links[position]) ? nil : (position, links[position])
+      // Links that lead to the note, or miss one of its headings, can move with its
+      // headings; when its names change, so can every link that names it, by the old
+      // name or the new (broken and ambiguous links elsewhere name other notes: they stay).
+      var suspects = (incoming[index] + (missingAnchors[note.id] ?? [])).filter { $0.note != index }
+      if oldNames != newNames {
+        let names = ChangedNames([old, note])
+        let naming = notes.parallelMap { other -> [Int] in
+          guard other.id != note.id else { return [] }
+          return other.links.withUnsafeBufferPointer { links -> [Int] in
+            guard let first = links.baseAddress else { return [] }
+            // A Markdown link finds its note by path, never by title or alias: only the
+            // others are read (most of the time here is reading each link's target).
+            return links.indices.filter { first[$0].kind != .markdown && names.matches(first + $0) }
           }
         }
-        for (noteIndex, changes) in outcomes.enumerated() {
-          for change in changes { moved.append((LinkRef(note: noteIndex, link: change.link), change.value)) }
+        let known = Set(suspects)
+        for (noteIndex, positions) in naming.enumerated() {
+          for position in positions where !known.contains(LinkRef(note: noteIndex, link: position)) {
+            suspects.append(LinkRef(note: noteIndex, link: position))
+          }
         }
+      }
+      for ref in suspects {
+        let source = notes[ref.note]
+        let link = resolver.resolve(source.links[ref.link], from: source)
+        if !Relinking.sameResolution(link, source.links[ref.link]) { moved.append((ref, link)) }
       }
     }
 
