@@ -9,10 +9,15 @@ struct BenchEdit {
 
   /// Appends `line` to the note at `path` below `root`.
   init(root: URL, path: String, appending line: String) throws {
+    try self.init(root: root, path: path) { $0 + line }
+  }
+
+  /// Rewrites the note at `path` below `root` as `edit` says.
+  init(root: URL, path: String, editing edit: (String) -> String) throws {
     url = root.appendingPathComponent(path)
     original = try Data(contentsOf: url)
     modified = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
-    try (original + Data(line.utf8)).write(to: url)
+    try Data(edit(String(decoding: original, as: UTF8.self)).utf8).write(to: url)
   }
 
   /// Writes the note back as it was.

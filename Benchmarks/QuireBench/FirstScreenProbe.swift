@@ -76,7 +76,22 @@ enum FirstScreenProbe {
     result.parsed = 1
     result.changed = summary.added + summary.updated + summary.removed
     result.editedNote = path
+
+    // An edit that gives the note a new name (an alias): every link that may name it is
+    // checked (`Vault.update`'s slower way), on both cores. Graph only.
+    var renamedSpare = reloaded
+    renamedSpare.prepareForUpdate()
+    let alias = try BenchEdit(root: root, path: path) { text in
+      text.hasPrefix("---\n") ? "---\naliases: [Bench alias]\n" + text.dropFirst(4) : "---\naliases: [Bench alias]\n---\n" + text
+    }
+    defer { try? alias.restore() }
+    let renameStart = clock.now
+    VaultLoader(root: root).reload(&renamedSpare, ids: [path])
+    result.phases?["graph after a new alias"] = (clock.now - renameStart).seconds
+    withExtendedLifetime(reloaded) {}
+
     // The vault and its cache as they were: the next run edits the same note again.
+    try alias.restore()
     try edit.restore()
     try index.refresh(vault: VaultLoader(root: root).reloading(reloaded, ids: [path]), only: ([path], []))
     return result
