@@ -210,8 +210,10 @@ struct EventLoop {
         let inbox = self.inbox
         searchQueue.async {
           do {
+            // Asked first: a searcher that falls back says so before it answers.
+            let notice = searcher.notice
             let hits = try searcher.search(query, limit: limit)
-            inbox.post(.searchResults(query: query, hits: hits, request: request), from: .search)
+            inbox.post(.searchResults(query: query, hits: hits, request: request, notice: notice), from: .search)
           } catch {
             inbox.post(.failed("Search failed: \(error.localizedDescription)"), from: .search)
           }

@@ -83,7 +83,11 @@ final class ScannedOutlineTests: XCTestCase {
     let outline = try XCTUnwrap(OutlineVault.scanned(root: root, start: nil, minimumNotes: 1))
     let searcher = BackgroundIndexSearcher(vault: outline.vault)
     XCTAssertFalse(searcher.isReady)
+    XCTAssertEqual(searcher.notice, "titles only: full index coming")
     XCTAssertEqual(try searcher.search("concept", limit: 10).map(\.id), ["concepts/other.md"])
     XCTAssertEqual(try searcher.search("plain-day", limit: 10).map(\.id), ["journal/plain-day.md"])
+    // Without an index to build, the searcher stays on titles and says so.
+    searcher.refresh(nil, with: outline.vault, cache: nil)
+    XCTAssertEqual(searcher.notice, "titles only: no index")
   }
 }

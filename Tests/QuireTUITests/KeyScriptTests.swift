@@ -124,6 +124,27 @@ final class KeyScriptTests: XCTestCase {
     harness.state = state
   }
 
+  /// Answers from a searcher that has no full index yet say so where the prompt's hint
+  /// goes; answers from the index bring the hint back.
+  func testSearchAnsweredWithoutTheIndexSaysSo() throws {
+    var harness = try Harness(width: 100, height: 24, start: sleeper)
+    var state = harness.state
+    var effects = state.update(.key(.character("/")))
+    effects = state.update(.key(.character("s")))
+    guard case .search(_, _, let request)? = effects.first else { return XCTFail("no search effect") }
+    let hit = SearchHit(id: witness, title: "A thread", type: .thread, score: 1)
+    _ = state.update(.searchResults(query: "s", hits: [hit], request: request, notice: "titles only: full index coming"))
+    harness.state = state
+    let status = { (screen: ScreenBuffer) in screen.line(screen.height - 1) }
+    XCTAssertTrue(status(harness.screen).contains("titles only: full index coming"), status(harness.screen))
+    effects = state.update(.key(.character("l")))
+    guard case .search(_, _, let next)? = effects.first else { return XCTFail("no search effect") }
+    _ = state.update(.searchResults(query: "sl", hits: [hit], request: next))
+    harness.state = state
+    XCTAssertFalse(status(harness.screen).contains("full index coming"))
+    XCTAssertTrue(status(harness.screen).contains("Enter opens"), status(harness.screen))
+  }
+
   func testResizeToTinyAndBack() throws {
     var harness = try Harness(width: 120, height: 40, start: sleeper)
     harness.press("j j <Tab>")

@@ -61,6 +61,15 @@ final class BackgroundIndexSearcher: NoteSearcher, Sendable {
     }
   }
 
+  /// Until the index is ready, answers come from titles, aliases and loaded text only.
+  var notice: String? {
+    switch state.withLock({ $0 }) {
+    case .ready: nil
+    case .indexing: "titles only: full index coming"
+    case .failed: "titles only: no index"
+    }
+  }
+
   func search(_ query: String, limit: Int) throws -> [SearchHit] {
     let current = state.withLock { $0 }
     switch current {

@@ -44,6 +44,13 @@ public struct SnippetRange: Sendable, Hashable, Codable {
 public protocol NoteSearcher: Sendable {
   /// Ranked hits for what a user typed (plain words, "phrases", -excluded, OR, type: filters).
   func search(_ query: String, limit: Int) throws -> [SearchHit]
+  /// What a user should know about the answers now, in a few words ("titles only: full
+  /// index coming"); nil when they come from the full index.
+  var notice: String? { get }
+}
+
+extension NoteSearcher {
+  public var notice: String? { nil }
 }
 
 /// A store of notes parsed earlier, so that reopening an unchanged vault parses nothing.

@@ -48,11 +48,12 @@ extension AppState {
         installLayout()
       }
       return []
-    case .searchResults(_, let results, let request):
+    case .searchResults(_, let results, let request, let notice):
       guard request > appliedSearch, request <= searchRequest else { return [] }
       appliedSearch = request
       guard isSearching || hits != nil else { return [] }
       hits = results
+      searchNotice = notice
       navigatorSelection = 0
       navigatorScroll = 0
       return []

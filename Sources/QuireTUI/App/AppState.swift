@@ -141,6 +141,8 @@ public struct AppState: Sendable {
   /// until `Event.vaultLoaded` arrives. Backlinks and links of other notes are partial
   /// until then.
   public var loadingVault: String?
+  /// What the searcher said of the last answers shown (no full index yet), if anything.
+  public internal(set) var searchNotice: String?
 
   public init(vault: Vault, width: Int = 80, height: Int = 24) {
     self.vault = vault

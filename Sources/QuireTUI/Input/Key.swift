@@ -42,7 +42,8 @@ public enum Event: Sendable {
   /// A note's document, read in answer to `Effect.loadDocument`.
   case documentLoaded(id: String, document: Document, request: Int)
   /// Hits for a query, in answer to `Effect.search`; `request` tells stale answers apart.
-  case searchResults(query: String, hits: [SearchHit], request: Int)
+  /// `notice`: what the searcher said of its answers (`NoteSearcher.notice`).
+  case searchResults(query: String, hits: [SearchHit], request: Int, notice: String? = nil)
   /// A vault read afresh (after the editor returned).
   case vaultReloaded(Vault)
   /// The whole vault, read in the background after the browser opened on an outline of it

@@ -9,7 +9,7 @@ public enum StatusLineView {
     if case .search(let text) = state.prompt {
       let end = buffer.put("/" + text, x: area.x, y: area.y, style: Theme.statusLine, clip: area)
       buffer.put("█", x: end, y: area.y, style: Theme.statusLine, clip: area)
-      let hint = " Enter opens · ↑↓ choose · Esc closes "
+      let hint = state.searchNotice.map { " \($0) · Esc closes " } ?? " Enter opens · ↑↓ choose · Esc closes "
       let hintWidth = DisplayWidth.of(hint)
       if area.width - hintWidth > end + 2 {
         buffer.put(hint, x: area.maxX - hintWidth, y: area.y, style: Theme.statusLine.merged(Theme.dim), clip: area)
