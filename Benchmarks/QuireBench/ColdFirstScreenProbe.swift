@@ -46,7 +46,7 @@ enum ColdFirstScreenProbe {
 
   /// What the browser does with an outline before its first frame is on screen: the app
   /// state started, the note it opens at read from its file, the frame drawn; each step
-  /// timed through `phase`. (`FirstScreenProbe` does the same on the cached outline.)
+  /// timed through `phase`. `FirstScreenProbe` calls it on the cached outline.
   static func drawFirstFrame(_ outline: OutlineVault, root: URL, phase: (String) -> Void) throws {
     var state = AppState(vault: outline.vault, width: 120, height: 40)
     let effects = state.start(noteID: outline.startID)

@@ -24,17 +24,7 @@ enum FirstScreenProbe {
       throw BenchError.failed("the cache of \(root.path) holds no notes: run measure-index first")
     }
     phase("outline vault")
-    var state = AppState(vault: outline.vault, width: 120, height: 40)
-    let effects = state.start(noteID: outline.startID)
-    phase("app state")
-    let source = FileNoteSource(root: root)
-    for case .loadDocument(let id, let request) in effects {
-      let document = try source.read(id).document
-      _ = state.update(.documentLoaded(id: id, document: document, request: request))
-    }
-    phase("read start note")
-    _ = Renderer.render(state)
-    phase("draw")
+    try ColdFirstScreenProbe.drawFirstFrame(outline, root: root, phase: phase)
     var result = Measurement(
       seconds: (clock.now - start).seconds, peakBytes: ProcessStatus.peakResidentBytes(),
       files: outline.vault.notes.count, bytes: 0)
