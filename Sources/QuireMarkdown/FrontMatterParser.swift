@@ -101,7 +101,7 @@ enum FrontMatterParser {
   /// one is found (`1` and `"1"` are equal here but not there), or a tag may be present, the
   /// text is read again the usual way for the exact verdict and message.
   static func compose(_ yaml: String) throws -> Node? {
-    if !yaml.utf8.contains(UInt8(ascii: "!")) {
+    if !yaml.utf8Contains(UInt8(ascii: "!")) {
       do {
         // Naming the encoding spares Yams a look at the environment for every note.
         return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
@@ -144,7 +144,8 @@ enum FrontMatterParser {
     default: break
     }
     if let int = Int(text) { return .int(int) }
-    if text.contains("."), text.first != ".", let double = Double(text), double.isFinite {
+    // A byte search: `contains(_:)` with a string goes through Foundation's `NSString`.
+    if text.utf8Contains(UInt8(ascii: ".")), text.first != ".", let double = Double(text), double.isFinite {
       return .double(double)
     }
     return .string(text)

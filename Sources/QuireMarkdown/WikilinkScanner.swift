@@ -65,16 +65,21 @@ enum WikilinkScanner {
   /// Splits `target|alias` at the first unescaped pipe; `\|` is a pipe inside a table.
   private static func split(_ content: String) -> (String, String?) {
     let unescaped =
-      content.utf8.contains(UInt8(ascii: "\\"))
+      content.utf8Contains(UInt8(ascii: "\\"))
       ? content.replacingOccurrences(of: "\\|", with: "|") : content
-    guard let pipe = unescaped.utf8.firstIndex(of: UInt8(ascii: "|")) else { return (unescaped, nil) }
-    return (String(unescaped[..<pipe]), String(unescaped[unescaped.utf8.index(after: pipe)...]).trimmed)
+    guard let pipe = unescaped.utf8Offset(of: UInt8(ascii: "|")) else { return (unescaped, nil) }
+    return (
+      String(unescaped[..<unescaped.utf8Index(pipe)]),
+      unescaped[unescaped.utf8Index(pipe + 1)...].trimmed
+    )
   }
 }
 
 extension String {
+  /// The `#`-separated parts, trimmed, joined by ` > ` (`A#B` reads `A > B`).
   fileprivate func replacingHashes() -> String {
-    split(separator: "#").map { $0.trimmed }.joined(separator: " > ")
+    guard utf8Contains(UInt8(ascii: "#")) else { return trimmed }
+    return splitting(atASCII: UInt8(ascii: "#")).map { $0.trimmed }.joined(separator: " > ")
   }
 
 }

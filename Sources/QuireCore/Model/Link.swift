@@ -115,15 +115,14 @@ public struct Link: Sendable, Hashable, Codable {
 
   /// The target part before the first `#`, as written.
   public var rawPath: String {
-    guard let hash = raw.utf8.firstIndex(of: UInt8(ascii: "#")) else { return raw }
-    return String(raw[..<hash])
+    guard let hash = raw.utf8Offset(of: UInt8(ascii: "#")) else { return raw }
+    return String(raw[..<raw.utf8Index(hash)])
   }
 
   /// The anchor components after `#` (`[[T#A#B]]` gives `["A", "B"]`).
   public var rawAnchors: [String] {
-    guard let hash = raw.utf8.firstIndex(of: UInt8(ascii: "#")) else { return [] }
-    return raw[raw.utf8.index(after: hash)...].split(separator: "#", omittingEmptySubsequences: true)
-      .map(String.init)
+    guard let hash = raw.utf8Offset(of: UInt8(ascii: "#")) else { return [] }
+    return raw[raw.utf8Index(hash + 1)...].splitting(atASCII: UInt8(ascii: "#")).map(String.init)
   }
 
   /// Whether the link is an edge of the graph: it leads to a note.

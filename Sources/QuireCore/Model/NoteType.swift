@@ -24,6 +24,7 @@ public enum NoteType: String, Sendable, Hashable, CaseIterable, Codable, Compara
   /// The nearest typed folder wins (`findings/`, `concepts/`, ...); a file named
   /// `source-*.md` anywhere is a source stub.
   public static func inferred(fromPath path: String) -> NoteType {
+    if let type = inferredFromASCII(path) { return type }
     let parts = path.split(separator: "/").map(String.init)
     if let file = parts.last, file.lowercased().hasPrefix("source-") { return .source }
     for folder in parts.dropLast().reversed() {
@@ -38,6 +39,45 @@ public enum NoteType: String, Sendable, Hashable, CaseIterable, Codable, Compara
       }
     }
     return .page
+  }
+
+  /// `inferred(fromPath:)` for an ASCII path, read from its bytes (splitting by characters
+  /// and lowercasing each part cost more than the rest of the type's work); nil otherwise.
+  private static func inferredFromASCII(_ path: String) -> NoteType? {
+    path.utf8.withContiguousStorageIfAvailable { bytes -> NoteType? in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      let slash = UInt8(ascii: "/")
+      var end = bytes.count
+      while end > 0, bytes[end - 1] == slash { end -= 1 }
+      guard end > 0 else { return .page }
+      var start = end
+      while start > 0, bytes[start - 1] != slash { start -= 1 }
+      if equalsLowered(bytes[start..<min(end, start + 7)], "source-") { return .source }
+      end = start
+      while end > 0 {
+        while end > 0, bytes[end - 1] == slash { end -= 1 }
+        start = end
+        while start > 0, bytes[start - 1] != slash { start -= 1 }
+        let folder = bytes[start..<end]
+        for (name, type) in folderTypes where equalsLowered(folder, name) { return type }
+        end = start
+      }
+      return .page
+    } ?? nil
+  }
+
+  private static let folderTypes: [(StaticString, NoteType)] = [
+    ("findings", .finding), ("concepts", .concept), ("threads", .thread), ("sources", .source),
+    ("lenses", .lens), ("researchers", .researcher),
+  ]
+
+  /// Whether ASCII bytes, lowercased, spell `word`.
+  private static func equalsLowered(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ word: StaticString) -> Bool {
+    guard bytes.count == word.utf8CodeUnitCount else { return false }
+    let letters = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+    return zip(bytes, letters).allSatisfy { byte, letter in
+      (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == letter
+    }
   }
 
   /// A plural label for grouping, as a navigator shows it.

@@ -28,3 +28,36 @@ extension StringProtocol {
     utf8.index(utf8.startIndex, offsetBy: offset)
   }
 }
+
+extension StringProtocol where SubSequence == Substring {
+  /// The text split at an ASCII `separator`, empty pieces left out: what
+  /// `split(separator:)` by `Character` gives, found by a byte search.
+  ///
+  /// A separator next to a non-ASCII byte may be part of a larger character (`#` and a
+  /// combining accent are one character, which is no separator): such text is split by
+  /// characters, as before.
+  public func splitting(atASCII separator: UInt8) -> [Substring] {
+    let offsets = utf8.withContiguousStorageIfAvailable { bytes -> [Int]? in
+      var found: [Int] = []
+      var index = 0
+      while let hit = bytes[index...].firstIndex(of: separator) {
+        if hit > 0, bytes[hit - 1] >= 0x80 { return nil }
+        if hit + 1 < bytes.count, bytes[hit + 1] >= 0x80 { return nil }
+        found.append(hit)
+        index = hit + 1
+      }
+      found.append(bytes.count)
+      return found
+    }
+    guard let offsets = offsets ?? nil else {
+      return split(separator: Character(Unicode.Scalar(separator)))
+    }
+    var pieces: [Substring] = []
+    var start = 0
+    for end in offsets {
+      if end > start { pieces.append(self[utf8Index(start)..<utf8Index(end)]) }
+      start = end + 1
+    }
+    return pieces
+  }
+}
