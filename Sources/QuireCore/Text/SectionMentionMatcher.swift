@@ -128,6 +128,7 @@ public enum SectionMentionMatcher {
   static func tokens(lowercasedBytes bytes: [UInt8]) -> [String] {
     var words: [String] = []
     var current: [UInt8] = []
+    current.reserveCapacity(32)
     var pendingJoiner = false
     var index = 0
     func finishWord() {
@@ -158,7 +159,12 @@ public enum SectionMentionMatcher {
       if isWord {
         if pendingJoiner, !current.isEmpty { current.append(UInt8(ascii: "-")) }
         pendingJoiner = false
-        current.append(contentsOf: bytes[index..<(index + length)])
+        // One byte appended as a byte: appending a slice of one cost a generic call.
+        if length == 1 {
+          current.append(byte)
+        } else {
+          current.append(contentsOf: bytes[index..<(index + length)])
+        }
       } else if (isHyphen || isApostrophe), !current.isEmpty, !pendingJoiner {
         pendingJoiner = isHyphen
       } else {
