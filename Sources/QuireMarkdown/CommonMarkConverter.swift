@@ -72,10 +72,15 @@ final class CommonMarkConverter {
   /// Parses the body and converts it.
   func convert() -> ConvertedBody {
     _ = Self.registration
-    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else {
+    // The parser and its tree live in an arena dropped as a whole once the walk is done:
+    // neither is freed node by node (see `CmarkArena`).
+    return CmarkArena.withArena { memory in convert(allocatingWith: memory) }
+  }
+
+  private func convert(allocatingWith memory: UnsafeMutablePointer<cmark_mem>) -> ConvertedBody {
+    guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES, memory) else {
       return result
     }
-    defer { cmark_parser_free(parser) }
     for name in ["table", "autolink", "strikethrough", "tasklist"] {
       if let extensionPointer = cmark_find_syntax_extension(name) {
         cmark_parser_attach_syntax_extension(parser, extensionPointer)
@@ -87,7 +92,6 @@ final class CommonMarkConverter {
       }
     }
     guard let root = cmark_parser_finish(parser) else { return result }
-    defer { cmark_node_free(root) }
     let blocks = convertBlocks(childrenOf: root, depth: 0, inItem: false)
     flushText()
     if buildDocument { result.document = Document(blocks: blocks) }
@@ -227,7 +231,7 @@ final class CommonMarkConverter {
       let slice = utf8[min(mark.end, utf8.count)..<min(end, utf8.count)]
       let index = firstLink + mark.link
       if index < result.links.count {
-        result.links[index].annotation = Self.tidyAnnotation(String(decoding: slice, as: UTF8.self))
+        result.links[index].annotation = Self.tidyAnnotation(bytes: slice)
       }
     }
     return inlines
@@ -252,12 +256,16 @@ final class CommonMarkConverter {
   }
 
   /// Whether text holds `[[`.
+  ///
+  /// Searched with `memchr`: every text node of every note is asked.
   static func hasDoubleBracket(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard var index = bytes.firstIndex(of: UInt8(ascii: "[")) else { return false }
-    while index + 1 < bytes.count {
-      if bytes[index + 1] == UInt8(ascii: "[") { return true }
-      guard let next = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "[")) else { return false }
-      index = next
+    guard let base = bytes.baseAddress else { return false }
+    var cursor = UnsafeRawPointer(base)
+    let end = cursor + bytes.count
+    while cursor < end, let hit = memchr(cursor, Int32(UInt8(ascii: "[")), end - cursor) {
+      let next = UnsafeRawPointer(hit) + 1
+      if next < end, next.load(as: UInt8.self) == UInt8(ascii: "[") { return true }
+      cursor = next
     }
     return false
   }
@@ -282,6 +290,48 @@ final class CommonMarkConverter {
     }
     while let last = scalars.last, Substring.isSpace(last) { scalars.removeLast() }
     return String(Substring(scalars))
+  }
+
+  /// `tidyAnnotation(_:)` of UTF-8 bytes, trimmed byte by byte where that is sure to agree:
+  /// ASCII white space and separators, and the dashes `—` and `–`, each followed by ASCII
+  /// (so no combining mark makes it part of a letter). From the first byte that needs more
+  /// thought on, the text goes through `tidyAnnotation(_:)`. One `String` made, mostly.
+  static func tidyAnnotation(bytes: ArraySlice<UInt8>) -> String {
+    bytes.withUnsafeBufferPointer { buffer -> String in
+      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+      func isSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ",")
+          || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ".")
+      }
+      func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+      }
+      let count = buffer.count
+      var start = 0
+      // A mark ending at `end` stands alone when the next byte is ASCII or there is none.
+      func alone(_ end: Int) -> Bool { end >= count || buffer[end] < 0x80 }
+      while start < count {
+        let byte = buffer[start]
+        if isSpace(byte) {
+          start += 1
+        } else if isSeparator(byte), alone(start + 1) {
+          start += 1
+        } else if byte == 0xE2, start + 2 < count, buffer[start + 1] == 0x80,
+          buffer[start + 2] == 0x93 || buffer[start + 2] == 0x94, alone(start + 3)
+        {
+          start += 3
+        } else if byte >= 0x80 || isSeparator(byte) {
+          return tidyAnnotation(text(start..<count))
+        } else {
+          break
+        }
+      }
+      var end = count
+      while end > start, isSpace(buffer[end - 1]) { end -= 1 }
+      // Text may end in white space beyond ASCII (a no-break space).
+      if end > start, buffer[end - 1] >= 0x80 { return tidyAnnotation(text(start..<end)) }
+      return text(start..<end)
+    }
   }
 
   /// The marks that stand between a link and its annotation.
