@@ -15,14 +15,8 @@ enum ColdFirstScreenProbe {
     let cache = FileManager.default.temporaryDirectory
       .appendingPathComponent("quire-bench-cold-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: cache) }
-    let clock = ContinuousClock()
-    var phases: [String: Double] = [:]
-    let start = clock.now
-    var mark = start
-    func phase(_ name: String) {
-      phases[name] = (clock.now - mark).seconds
-      mark = clock.now
-    }
+    let clock = PhaseClock()
+    let phase = clock.phase
     let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cache)
     guard OutlineVault.make(root: root, index: index, start: nil, minimumNotes: OutlineVault.minimumNotes) == nil else {
       throw BenchError.failed("the cache in \(cache.path) is not empty")
@@ -38,9 +32,9 @@ enum ColdFirstScreenProbe {
     phase("start note and graph")
     try drawFirstFrame(outline, root: root, phase: phase)
     var result = Measurement(
-      seconds: (clock.now - start).seconds, peakBytes: ProcessStatus.peakResidentBytes(),
+      seconds: clock.elapsed, peakBytes: ProcessStatus.peakResidentBytes(),
       files: outline.vault.notes.count, bytes: 0)
-    result.phases = phases
+    result.phases = clock.phases
     return result
   }
 

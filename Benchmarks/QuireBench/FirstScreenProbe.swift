@@ -10,14 +10,8 @@ import QuireTUI
 /// is `measure-reopen`'s.
 enum FirstScreenProbe {
   static func run(root: URL) throws -> Measurement {
-    let clock = ContinuousClock()
-    var phases: [String: Double] = [:]
-    let start = clock.now
-    var mark = start
-    func phase(_ name: String) {
-      phases[name] = (clock.now - mark).seconds
-      mark = clock.now
-    }
+    let clock = PhaseClock()
+    let phase = clock.phase
     let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: SearchProbes.cacheDirectory(for: root))
     phase("open cache")
     guard let outline = OutlineVault.make(root: root, index: index, start: nil, minimumNotes: 1) else {
@@ -26,9 +20,9 @@ enum FirstScreenProbe {
     phase("outline vault")
     try ColdFirstScreenProbe.drawFirstFrame(outline, root: root, phase: phase)
     var result = Measurement(
-      seconds: (clock.now - start).seconds, peakBytes: ProcessStatus.peakResidentBytes(),
+      seconds: clock.elapsed, peakBytes: ProcessStatus.peakResidentBytes(),
       files: outline.vault.notes.count, bytes: 0)
-    result.phases = phases
+    result.phases = clock.phases
     return result
   }
 

@@ -126,3 +126,27 @@ extension Duration {
     return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
   }
 }
+
+/// The phases of a probe timed one after the other, from its start.
+final class PhaseClock {
+  private let clock = ContinuousClock()
+  private let start: ContinuousClock.Instant
+  private var mark: ContinuousClock.Instant
+  /// Seconds each phase took, by name.
+  private(set) var phases: [String: Double] = [:]
+
+  init() {
+    start = clock.now
+    mark = start
+  }
+
+  /// Ends the phase under way, naming it; the next starts now.
+  func phase(_ name: String) {
+    let now = clock.now
+    phases[name] = (now - mark).seconds
+    mark = now
+  }
+
+  /// Seconds since the clock started.
+  var elapsed: Double { (clock.now - start).seconds }
+}

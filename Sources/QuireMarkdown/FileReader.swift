@@ -10,7 +10,8 @@ enum FileReader {
     var message: String
   }
 
-  static func read(_ path: String) -> Result<[UInt8], Failure> {
+  /// The file's bytes, at most `limit` of them from its start.
+  static func read(_ path: String, upTo limit: Int = .max) -> Result<[UInt8], Failure> {
     // Non-blocking: a file swapped for a named pipe after the scan must not hang the open.
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return .failure(Failure(message: String(cString: strerror(errno)))) }
@@ -20,10 +21,10 @@ enum FileReader {
       return .failure(Failure(message: String(cString: strerror(errno))))
     }
     guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(Failure(message: "not a file")) }
-    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+    var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size), limit))
     var filled = 0
-    while true {
-      if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
+    while filled < limit {
+      if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: min(4096, limit - filled))) }
       let count = bytes.withUnsafeMutableBytes { buffer in
         Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
       }

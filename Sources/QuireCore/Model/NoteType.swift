@@ -28,15 +28,8 @@ public enum NoteType: String, Sendable, Hashable, CaseIterable, Codable, Compara
     let parts = path.split(separator: "/").map(String.init)
     if let file = parts.last, file.lowercased().hasPrefix("source-") { return .source }
     for folder in parts.dropLast().reversed() {
-      switch folder.lowercased() {
-      case "findings": return .finding
-      case "concepts": return .concept
-      case "threads": return .thread
-      case "sources": return .source
-      case "lenses": return .lens
-      case "researchers": return .researcher
-      default: continue
-      }
+      let name = folder.lowercased()
+      if let type = folderTypes.first(where: { $0.name.description == name })?.type { return type }
     }
     return .page
   }
@@ -66,7 +59,8 @@ public enum NoteType: String, Sendable, Hashable, CaseIterable, Codable, Compara
     } ?? nil
   }
 
-  private static let folderTypes: [(StaticString, NoteType)] = [
+  /// The typed folders, by their lower-case names.
+  private static let folderTypes: [(name: StaticString, type: NoteType)] = [
     ("findings", .finding), ("concepts", .concept), ("threads", .thread), ("sources", .source),
     ("lenses", .lens), ("researchers", .researcher),
   ]

@@ -97,23 +97,7 @@ public struct VaultOutlineScan: Sendable {
 
   /// Up to `headBytes` from the start of a file; nil when it cannot be read.
   static func readHead(_ path: String) -> [UInt8]? {
-    // Non-blocking, as `FileReader`: a file swapped for a pipe must not hang the scan.
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var bytes = [UInt8](repeating: 0, count: headBytes)
-    var filled = 0
-    while filled < headBytes {
-      let count = bytes.withUnsafeMutableBytes { buffer in
-        read(descriptor, buffer.baseAddress! + filled, headBytes - filled)
-      }
-      if count < 0, errno == EINTR { continue }
-      guard count >= 0 else { return nil }
-      if count == 0 { break }
-      filled += count
-    }
-    bytes.removeSubrange(filled...)
-    return bytes
+    try? FileReader.read(path, upTo: headBytes).get()
   }
 
   // MARK: - Front matter
