@@ -152,6 +152,10 @@ keys / s l e e p e r
 wait_for 'Search "sleeper": ' 10 || fail "search on the outline answered nothing" "$(screen)"
 screen | grep -qE 'Search "sleeper": [1-9]' || fail "search on the outline found no title" "$(screen)"
 keys Escape
+# Escape reaches the browser only after ncurses' escape delay; a key clears the status
+# message, so the load is released only once the prompt has closed, lest the Escape
+# arrive after "All 16 notes loaded" and wipe it.
+wait_for_row 1 "Notes (16)" 10 || fail "Escape did not close the search prompt" "$(screen)"
 touch "$HOLD"
 wait_for "notes loaded" 20 || fail "the whole vault did not arrive" "$(screen)"
 screen | tail -n 1 | grep -qF "reading 16 notes" && fail "the status line still says the vault is loading" "$(screen)"
