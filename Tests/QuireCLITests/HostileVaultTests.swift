@@ -12,8 +12,14 @@ final class HostileVaultTests: XCTestCase {
   /// still short enough that a hang cannot stall CI.
   static let timeout = 300.0
 
-  /// The corpus, written once for all tests of this class (it is large) on first use.
-  static let shared: HostileVault? = try? HostileVault.make(scale: .configured)
+  /// The corpus, written once for all tests of this class (it is large) on first use, and
+  /// its search cache made by `quire index`: the commands take the notes from the cache
+  /// (a debug build parses the corpus in seconds), except where a test asks for none.
+  static let shared: HostileVault? = {
+    guard let hostile = try? HostileVault.make(scale: .configured) else { return nil }
+    let index = try? QuireProcess.run(["index"], in: hostile.vault, home: hostile.folder, timeout: timeout)
+    return index?.status == 0 ? hostile : nil
+  }()
 
   override class func tearDown() {
     shared?.remove()
@@ -29,7 +35,8 @@ final class HostileVaultTests: XCTestCase {
 
   func testCheckWarnsForEveryBadFile() throws {
     let hostile = try corpus()
-    let result = try run(["check"], in: hostile)
+    // Without the cache: every file parsed by this run.
+    let result = try run(["check"], in: hostile, cached: false)
     XCTAssertTrue([0, 1].contains(result.status), "check: status \(result.status)\n\(result.stderr)")
     let lines = result.stdout.split(separator: "\n").map(String.init)
     for entry in hostile.entries {
@@ -47,6 +54,9 @@ final class HostileVaultTests: XCTestCase {
         lines.contains { $0.hasPrefix(path + ":") && $0.contains("outside the vault") },
         "no broken link outside the vault reported for \(path)")
     }
+    // With the cache: the same problems.
+    let cached = try run(["check"], in: hostile)
+    XCTAssertEqual(cached.stdout, result.stdout, "check says other things with the cache")
     let json = try run(["check", "--json"], in: hostile)
     XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)), "check --json is not JSON")
   }
@@ -173,11 +183,14 @@ final class HostileVaultTests: XCTestCase {
 
   /// Runs `quire` in the vault with a time limit; fails on a crash, a hang, a control
   /// character in the output, or the marker of the file outside the vault.
+  /// `cached: false` runs it with an empty cache folder of its own.
   private func run(
-    _ arguments: [String], in hostile: HostileVault, file: StaticString = #filePath, line: UInt = #line
+    _ arguments: [String], in hostile: HostileVault, cached: Bool = true, file: StaticString = #filePath,
+    line: UInt = #line
   ) throws -> Result {
     let label = "quire " + arguments.joined(separator: " ").prefix(60)
-    let finished = try QuireProcess.run(arguments, in: hostile.vault, home: hostile.folder, timeout: Self.timeout)
+    let home = cached ? hostile.folder : hostile.folder.appendingPathComponent("uncached-\(UUID().uuidString)")
+    let finished = try QuireProcess.run(arguments, in: hostile.vault, home: home, timeout: Self.timeout)
     if finished.timedOut { XCTFail("\(label) did not finish in \(Self.timeout) s", file: file, line: line) }
     XCTAssertEqual(
       finished.reason, .exit, "\(label) was killed by signal \(finished.status)", file: file, line: line)

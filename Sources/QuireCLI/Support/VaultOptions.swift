@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuireCore
 import QuireMarkdown
+import QuireSearch
 
 /// The `--vault` option every command takes, and how a vault is found without it.
 struct VaultOptions: ParsableArguments {
@@ -40,13 +41,28 @@ struct VaultOptions: ParsableArguments {
   }
 
   /// Loads the vault, or fails with a clear message and exit code 2.
+  ///
+  /// When the vault has a search cache (`quire index`, `quire search` or the browser made
+  /// it), a note whose size and modification time agree with the cache is taken from it
+  /// and its file is not read; the rest are parsed. No cache is made here.
   func load(keepText: Bool = false) throws -> Vault {
     let root = resolvedRoot()
     do {
-      return try VaultLoader(root: root, options: .init(keepText: keepText)).load()
+      let cache = Self.existingCache(of: root)
+      return try VaultLoader(root: root, options: .init(keepText: keepText, cache: cache)).load()
     } catch {
       throw CLIFailure(error.localizedDescription)
     }
+  }
+
+  /// The parsed notes of the vault's search cache, when its file exists and holds any.
+  static func existingCache(of root: URL) -> NoteCacheSnapshot? {
+    let file = CacheLocation.databaseURL(vaultRoot: root, in: CacheLocation.directory())
+    guard FileManager.default.fileExists(atPath: file.path),
+      let index = try? SearchIndex.open(vaultRoot: root)
+    else { return nil }
+    let snapshot = index.loadNoteCache()
+    return snapshot.count > 0 ? snapshot : nil
   }
 
   /// Moves `--vault DIR` (or `--vault=DIR`) written before the command name to after it,
