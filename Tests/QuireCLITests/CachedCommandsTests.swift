@@ -84,6 +84,22 @@ final class CachedCommandsTests: XCTestCase {
     XCTAssertFalse(list.output.contains("Elsew"), list.output)
   }
 
+  /// A command that rewrites notes parses them as they are: here the cache holds the link
+  /// at another place in a file of the same size and time, and `mv` still rewrites it.
+  func testMoveParsesTheFilesNotTheCache() throws {
+    try write("[t](concepts/alone.md) tail\n", to: "linker.md")
+    try index()
+    let path = vault.appendingPathComponent("linker.md").path
+    var before = stat()
+    XCTAssertEqual(stat(path, &before), 0)
+    try write("tail [t](concepts/alone.md)\n", to: "linker.md")
+    var times = [before.st_atim, before.st_mtim]
+    XCTAssertEqual(utimensat(AT_FDCWD, path, &times, 0), 0)
+    let move = try QuireProcess.run(["mv", "concepts/alone.md", "concepts/lonely.md", "--write"], in: vault, home: base, timeout: 120)
+    XCTAssertEqual(move.status, 0, move.errors)
+    XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "tail [t](concepts/lonely.md)\n")
+  }
+
   func testEditsNewNotesAndDeletionsShowAtOnce() throws {
     try index()
     // An edit: a new link from the lone concept to the finding's section.

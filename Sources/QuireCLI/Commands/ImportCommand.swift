@@ -32,7 +32,7 @@ struct ImportCommand: ParsableCommand {
     if let current = folder, current.split(separator: "/").contains("..") || current.hasPrefix("/") {
       throw CLIFailure("--into must be a folder inside the vault: \(current)")
     }
-    let vault = try vaultOptions.load()
+    let vault = try vaultOptions.load(fromCache: false)
     // QUIRE_TODAY fixes "now" for tests, as in `check`.
     let year = CheckCommand.today().year
     let importer = NoteImporter(

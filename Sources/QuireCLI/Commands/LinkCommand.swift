@@ -27,7 +27,7 @@ struct LinkCommand: ParsableCommand {
     guard let minimum = MentionConfidence(name: minConfidence) else {
       throw CLIFailure("unknown confidence '\(minConfidence)'; use exact, alias, stem or fuzzy")
     }
-    let vault = try vaultOptions.load()
+    let vault = try vaultOptions.load(fromCache: false)
     let presenter = VaultPresenter(vault: vault)
     var chosen: [Note] = []
     for name in notes { chosen.append(try presenter.note(name).note) }

@@ -19,7 +19,7 @@ struct MoveCommand: ParsableCommand {
   @Flag(help: "Move and rewrite instead of printing a diff.") var write = false
 
   func run() throws {
-    let vault = try vaultOptions.load()
+    let vault = try vaultOptions.load(fromCache: false)
     let (_, note, _) = try VaultPresenter(vault: vault).note(old)
     let newID = try Self.destination(new, for: note)
     guard newID != note.id else { throw CLIFailure("\(note.id) is already there") }

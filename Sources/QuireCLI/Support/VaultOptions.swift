@@ -44,11 +44,13 @@ struct VaultOptions: ParsableArguments {
   ///
   /// When the vault has a search cache (`quire index`, `quire search` or the browser made
   /// it), a note whose size and modification time agree with the cache is taken from it
-  /// and its file is not read; the rest are parsed. No cache is made here.
-  func load(keepText: Bool = false) throws -> Vault {
+  /// and its file is not read; the rest are parsed. No cache is made here. Commands that
+  /// rewrite notes pass `fromCache: false`: the byte ranges of their edits come from a
+  /// parse of the files as they are, never from a cache trusted on size and time.
+  func load(keepText: Bool = false, fromCache: Bool = true) throws -> Vault {
     let root = resolvedRoot()
     do {
-      let cache = Self.existingCache(of: root)
+      let cache = fromCache ? Self.existingCache(of: root) : nil
       return try VaultLoader(root: root, options: .init(keepText: keepText, cache: cache)).load()
     } catch {
       throw CLIFailure(error.localizedDescription)
