@@ -45,13 +45,18 @@ public enum TerminalApp {
 
 /// The loop: draw, wait for a key or finished work, update, perform effects.
 ///
-/// Reading a note from disk and searching run on queues of their own, so a key is
-/// answered by a frame at once; their results come back through the inbox as events.
+/// Reading a note from disk, searching and Ctrl-P's name matching run on queues of their
+/// own, so a key is answered by a frame at once; their results come back through the inbox
+/// as events.
 struct EventLoop {
   /// How long a frame waits for a note read just started before drawing "Loading…":
   /// most reads take a few milliseconds, and a frame that waits that long avoids a flash
   /// of "Loading…" while staying within the 16 ms a keystroke may take.
   static let loadWait: Duration = .milliseconds(10)
+  /// How often the loop looks for answers while work runs: Ctrl-P's matches come in tens of
+  /// milliseconds and show at the next look, so it looks more often while one is made.
+  static let pollMilliseconds: Int32 = 30
+  static let matchPollMilliseconds: Int32 = 5
 
   let screen: CursesScreen
   let source: any NoteSource
@@ -63,7 +68,12 @@ struct EventLoop {
   let searchQueue = DispatchQueue(label: "quire.search")
   let loadQueue = DispatchQueue(label: "quire.load")
   let vaultQueue = DispatchQueue(label: "quire.vault", qos: .userInitiated)
+  let matchQueue = DispatchQueue(label: "quire.match", qos: .userInitiated)
+  /// The newest name match asked for: one queued behind a newer request is skipped, so
+  /// that letters typed faster than matches are made do not queue up work nobody sees.
+  let newestMatch = Locked(0)
   var searchesInFlight = 0
+  var matchesInFlight = 0
   var loadsInFlight = 0
   var vaultsInFlight = 0
   /// A spare copy of the newest vault the vault queue made (a load, or a reload after an
@@ -89,7 +99,8 @@ struct EventLoop {
       screen.draw(Renderer.render(state))
       // Poll while work runs, so its answers show without a key press.
       let busy = searchesInFlight > 0 || loadsInFlight > 0 || vaultsInFlight > 0
-      let input = screen.readInput(timeout: busy ? 30 : -1)
+      let timeout = matchesInFlight > 0 ? Self.matchPollMilliseconds : busy ? Self.pollMilliseconds : -1
+      let input = screen.readInput(timeout: timeout)
       applyFinished(&state)
       switch input {
       case .key(let key)?:
@@ -114,6 +125,7 @@ struct EventLoop {
       switch work {
       case .load: loadsInFlight -= 1
       case .search: searchesInFlight -= 1
+      case .match: matchesInFlight -= 1
       case .vault:
         vaultsInFlight -= 1
         // Loaded or failed, the status line stops saying it is loading, once nothing
@@ -121,7 +133,7 @@ struct EventLoop {
         if vaultsInFlight == 0 { state.loadingVault = nil }
         replaced = ReplacedVault(state.vault)
       }
-      perform(state.update(event), on: &state)
+      if let event { perform(state.update(event), on: &state) }
       replaced?.letGo(on: vaultQueue)
     }
   }
@@ -221,6 +233,18 @@ struct EventLoop {
             inbox.post(.failed("Search failed: \(error.localizedDescription)"), from: .search)
           }
         }
+      case .matchNames(let text, let limit, let request):
+        matchesInFlight += 1
+        let catalog = state.catalog
+        let inbox = self.inbox
+        let newest = newestMatch
+        newest.withLock { $0 = request }
+        matchQueue.async {
+          // Skipped when a newer request is already queued: its answer would be dropped.
+          guard newest.withLock({ $0 }) == request else { return inbox.post(nil, from: .match) }
+          let matches = FuzzyMatcher.matches(text, in: catalog, limit: limit)
+          inbox.post(.nameMatches(text: text, matches: matches, request: request), from: .match)
+        }
       case .edit(let path):
         screen.suspend()
         let status: Result<Int32, any Error> = Result {
@@ -258,14 +282,15 @@ struct EventLoop {
 final class Inbox: Sendable {
   /// The kind of work an event answers, so the loop knows what is still running.
   enum Work: Sendable {
-    case load, search, vault
+    case load, search, match, vault
   }
 
-  private let events = Locked<[(Work, Event)]>([])
+  /// Each answer, or nil for work that ended without one (a skipped name match).
+  private let events = Locked<[(Work, Event?)]>([])
   /// Signalled once per post, so the loop can wait for an answer with a deadline.
   private let posted = DispatchSemaphore(value: 0)
 
-  func post(_ event: Event, from work: Work) {
+  func post(_ event: Event?, from work: Work) {
     events.withLock { $0.append((work, event)) }
     posted.signal()
   }
@@ -277,7 +302,7 @@ final class Inbox: Sendable {
     return posted.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .success
   }
 
-  func drain() -> [(Work, Event)] {
+  func drain() -> [(Work, Event?)] {
     events.withLock { pending in
       defer { pending.removeAll() }
       return pending

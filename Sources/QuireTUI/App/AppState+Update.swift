@@ -13,6 +13,8 @@ extension AppState {
   static let documentCacheSize = 32
   /// How many hits a search asks for.
   public static let searchLimit = 50
+  /// How many notes the Ctrl-P box lists.
+  public static let jumpLimit = 50
 
   /// Applies an event; see `update(_:_:)`.
   public mutating func update(_ event: Event) -> [Effect] {
@@ -56,6 +58,13 @@ extension AppState {
       searchNotice = notice
       navigatorSelection = 0
       navigatorScroll = 0
+      return []
+    case .nameMatches(_, let matches, let request):
+      // Only the answer to the newest request: an older one is for text since changed.
+      guard request == jumpRequest, request > appliedJump, case .jump(let text, _, let selected) = prompt
+      else { return [] }
+      appliedJump = request
+      prompt = .jump(text, matches: matches, selected: min(selected, max(0, matches.count - 1)))
       return []
     case .vaultReloaded(let newVault):
       return reload(newVault)
@@ -227,7 +236,7 @@ extension AppState {
       hits = hits ?? []
       if !geometry.isWide { focus = .navigator }
     case .jump:
-      prompt = .jump("", matches: FuzzyMatcher.matches("", in: catalog), selected: 0)
+      return editJump("", keeping: [])
     case .nextMatch: findMatch(step: 1)
     case .previousMatch: findMatch(step: -1)
     case .openExternal:
@@ -297,7 +306,14 @@ extension AppState {
       case .escape: prompt = nil
       case .enter:
         prompt = nil
-        if let index = matches[safe: selected] {
+        var chosen = matches[safe: selected]
+        if appliedJump < jumpRequest {
+          // The list on screen is for an earlier text: Enter means the typed text, so its
+          // best match is found here, once, rather than opening a note it may not match.
+          chosen = FuzzyMatcher.matches(text, in: catalog, limit: 1).first
+          appliedJump = jumpRequest
+        }
+        if let index = chosen {
           focus = .note
           return open(index, section: nil, recordHistory: true)
         }
@@ -306,11 +322,9 @@ extension AppState {
       case .up, .ctrl("p"), .backTab:
         prompt = .jump(text, matches: matches, selected: max(0, selected - 1))
       case .backspace:
-        let shorter = String(text.dropLast())
-        prompt = .jump(shorter, matches: FuzzyMatcher.matches(shorter, in: catalog), selected: 0)
+        return editJump(String(text.dropLast()), keeping: matches)
       case .character(let character):
-        let longer = text + String(character)
-        prompt = .jump(longer, matches: FuzzyMatcher.matches(longer, in: catalog), selected: 0)
+        return editJump(text + String(character), keeping: matches)
       default: break
       }
     case nil: break
@@ -327,6 +341,20 @@ extension AppState {
       return []
     }
     return [.search(query: text, limit: Self.searchLimit, request: searchRequest)]
+  }
+
+  /// Sets the Ctrl-P box's text and asks for its matches. The box keeps the matches it
+  /// shows until the answer arrives as `Event.nameMatches`, with the first selected; empty
+  /// text lists the notes by title at once (no matching, a slice of an order made once).
+  mutating func editJump(_ text: String, keeping matches: [Int]) -> [Effect] {
+    jumpRequest += 1
+    if !text.contains(where: { $0 != " " }) {
+      appliedJump = jumpRequest
+      prompt = .jump(text, matches: FuzzyMatcher.matches(text, in: catalog, limit: Self.jumpLimit), selected: 0)
+      return []
+    }
+    prompt = .jump(text, matches: matches, selected: 0)
+    return [.matchNames(text: text, limit: Self.jumpLimit, request: jumpRequest)]
   }
 
   mutating func close() {
@@ -638,6 +666,7 @@ extension AppState {
   mutating func reload(_ newVault: Vault, announce: Bool = true) -> [Effect] {
     let currentID = currentNote?.id
     let saved = note
+    let oldVault = vault
     vault = newVault
     catalog = NoteCatalog(vault: newVault)
     documents = [:]
@@ -645,18 +674,25 @@ extension AppState {
     documentOrder = []
     rebuildNoteRows()
     hits = nil
-    guard let currentID, let saved else { return [] }
+    // An open Ctrl-P box keeps its notes, found again by id in the new vault, and matches
+    // its text again there: the answer to a request made before is for the old vault.
+    var effects: [Effect] = []
+    if case .jump(let text, let matches, _) = prompt {
+      let kept = matches.compactMap { oldVault.notes[safe: $0].flatMap { newVault.index(of: $0.id) } }
+      effects = editJump(text, keeping: kept)
+    }
+    guard let currentID, let saved else { return effects }
     guard let index = vault.index(of: currentID) else {
       note = nil
       show("\(currentID) is no longer in the vault", error: true)
-      return []
+      return effects
     }
     var view = NoteViewState(noteIndex: index)
     view.pendingScroll = saved.scroll
     view.pendingLink = saved.selectedLink
     note = view
     if announce { show("Reloaded \(currentID)") }
-    return loadCurrent()
+    return effects + loadCurrent()
   }
 
   // MARK: - Context pane

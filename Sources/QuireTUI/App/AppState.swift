@@ -130,6 +130,9 @@ public struct AppState: Sendable {
   public internal(set) var lastQuery: String?
   var searchRequest = 0
   var appliedSearch = 0
+  /// The newest name match the Ctrl-P box asked for, and the one whose answer it shows.
+  var jumpRequest = 0
+  var appliedJump = 0
   var loadRequest = 0
 
   /// A line for the status bar, cleared by the next key.
@@ -159,6 +162,13 @@ public struct AppState: Sendable {
   public var navigatorRows: [NavigatorRow] {
     if let hits { return hits.indices.map { .hit($0) } }
     return noteRows
+  }
+
+  /// True while the Ctrl-P box shows matches of an earlier text than the one typed: the
+  /// matches of the typed text are being made off the input path.
+  public var jumpPending: Bool {
+    if case .jump = prompt { return appliedJump < jumpRequest }
+    return false
   }
 
   /// The note on screen, if any.

@@ -6,11 +6,11 @@ public struct FrameTiming: Sendable {
   public var key: Key
   /// `update` for the key and the render after it: what a user waits for before the screen answers.
   public var keyToFrame: Duration
-  /// The effects the key asked for (reading a note from disk, a search), their answers applied
-  /// and the screen drawn again; zero when the key asked for none. The browser runs these off
-  /// the input path, so they delay the result, not the frame.
+  /// The effects the key asked for (reading a note from disk, a search, Ctrl-P's name match),
+  /// their answers applied and the screen drawn again; zero when the key asked for none. The
+  /// browser runs these off the input path, so they delay the result, not the frame.
   public var effects: Duration
-  /// What the effects were: "load", "search", in order; empty when none.
+  /// What the effects were: "load", "search", "match", in order; empty when none.
   public var effectKinds: [String]
 }
 
@@ -18,8 +18,8 @@ public struct FrameTiming: Sendable {
 ///
 /// Each key is timed twice: the frame right after it (update + render, as the terminal draws
 /// it before any effect answers), then the effects it asked for, performed in line (documents
-/// from `source`, searches from `searcher`, the in-memory one when none is given) with the
-/// frame that shows their answers.
+/// from `source`, searches from `searcher`, the in-memory one when none is given, name matches
+/// on the state's catalog) with the frame that shows their answers.
 public enum FrameBenchmark {
   /// Per-key timings for a key script, after opening `start` (or the first note).
   public static func frames(
@@ -75,8 +75,8 @@ public enum FrameBenchmark {
 
 /// Runs events and the effects they ask for synchronously: for tests and benchmarks.
 ///
-/// Documents are read from the source, searches run at once, editor and URL requests
-/// are only recorded.
+/// Documents are read from the source, searches and Ctrl-P's name matches run at once,
+/// editor and URL requests are only recorded.
 public struct ScriptedSession: Sendable {
   public let source: any NoteSource
   public let searcher: any NoteSearcher
@@ -113,6 +113,9 @@ public struct ScriptedSession: Sendable {
         } catch {
           queue += state.update(.failed("Search failed: \(error)"))
         }
+      case .matchNames(let text, let limit, let request):
+        let matches = FuzzyMatcher.matches(text, in: state.catalog, limit: limit)
+        queue += state.update(.nameMatches(text: text, matches: matches, request: request))
       case .edit, .openURL, .quit:
         recorded.append(effect)
       }
@@ -126,6 +129,7 @@ extension Effect {
     switch self {
     case .loadDocument: "load"
     case .search: "search"
+    case .matchNames: "match"
     case .edit, .openURL, .quit: nil
     }
   }

@@ -44,6 +44,9 @@ public enum Event: Sendable {
   /// Hits for a query, in answer to `Effect.search`; `request` tells stale answers apart.
   /// `notice`: what the searcher said of its answers (`NoteSearcher.notice`).
   case searchResults(query: String, hits: [SearchHit], request: Int, notice: String? = nil)
+  /// The Ctrl-P box's best notes (indices in the vault) for its text, in answer to
+  /// `Effect.matchNames`; `request` tells stale answers apart.
+  case nameMatches(text: String, matches: [Int], request: Int)
   /// A vault read afresh (after the editor returned).
   case vaultReloaded(Vault)
   /// The whole vault, read in the background after the browser opened on an outline of it
@@ -57,6 +60,10 @@ public enum Event: Sendable {
 public enum Effect: Sendable, Hashable {
   case loadDocument(id: String, request: Int)
   case search(query: String, limit: Int, request: Int)
+  /// Match the Ctrl-P box's text against the names of `AppState.catalog`
+  /// (`FuzzyMatcher.matches(_:in:limit:)`) and answer with `Event.nameMatches`: on
+  /// 100,000 notes that takes longer than a frame, so it runs off the input path.
+  case matchNames(text: String, limit: Int, request: Int)
   /// Suspend the screen, run `$EDITOR` on the file (an absolute path), then reload.
   case edit(path: String)
   case openURL(String)

@@ -33,8 +33,10 @@ public enum HelpView {
 
 /// The Ctrl-P box: typed text and the best matching notes.
 public enum JumpView {
+  /// Draws the box; `pending`: the matches are for an earlier text, those of `text` are
+  /// being made (a dim `…` at the end of the title row says so).
   public static func render(
-    text: String, matches: [Int], selected: Int, vault: QuireCore.Vault,
+    text: String, matches: [Int], selected: Int, pending: Bool = false, vault: QuireCore.Vault,
     into buffer: inout ScreenBuffer, area: Rect
   ) {
     let width = min(area.width - 2, 70)
@@ -45,9 +47,12 @@ public enum JumpView {
     buffer.fill(Rect(x: box.x, y: box.y, width: box.width, height: 1), style: Theme.statusLine)
     let end = buffer.put(" Jump to: " + text, x: box.x, y: box.y, style: Theme.statusLine, clip: box)
     buffer.put("█", x: end, y: box.y, style: Theme.statusLine, clip: box)
+    if pending, end + 3 < box.maxX {
+      buffer.put("…", x: box.maxX - 2, y: box.y, style: Theme.statusLine.merged(Theme.dim), clip: box)
+    }
     let list = Rect(x: box.x, y: box.y + 1, width: box.width, height: box.height - 1)
     if matches.isEmpty {
-      buffer.put(" (no matching note)", x: list.x, y: list.y, style: Theme.dim, clip: list)
+      buffer.put(pending ? " (matching…)" : " (no matching note)", x: list.x, y: list.y, style: Theme.dim, clip: list)
     }
     let scroll = scrolled(0, toShow: selected, height: list.height, count: matches.count)
     for offset in 0..<list.height {

@@ -33,8 +33,8 @@ public enum Renderer {
     StatusLineView.render(state, into: &buffer, area: geometry.status)
     if case .jump(let text, let matches, let selected) = state.prompt {
       JumpView.render(
-        text: text, matches: matches, selected: selected, vault: state.vault, into: &buffer,
-        area: geometry.screen)
+        text: text, matches: matches, selected: selected, pending: state.jumpPending, vault: state.vault,
+        into: &buffer, area: geometry.screen)
     }
   }
 }
