@@ -25,6 +25,9 @@ struct Measurement: Codable, Sendable {
   /// Per key, milliseconds of the effects it asked for (note read, search) with the frame that
   /// shows their answer; 0 when it asked for none.
   var effectFrames: [Double]?
+  /// Per key, what its effects were ("load", "search", "match": `FrameTiming.effectKinds`,
+  /// joined by commas); empty when it asked for none.
+  var effectKinds: [String]?
   /// The key of each frame, as help writes it.
   var frameKeys: [String]?
 

@@ -115,6 +115,7 @@ enum SearchProbes {
         files: opened.vault.notes.count, bytes: 0)
       result.frames = frames.map { $0.keyToFrame.seconds * 1000 }
       result.effectFrames = frames.map { $0.effects.seconds * 1000 }
+      result.effectKinds = frames.map { $0.effectKinds.joined(separator: ",") }
       result.frameKeys = frames.map(\.key.label)
       // One line per key on stderr, to find the slow ones: key, key to frame, effects after it.
       var log = "frame\tkey\tkey->frame ms\teffects ms\teffects\n"
