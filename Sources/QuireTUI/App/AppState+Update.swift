@@ -667,8 +667,8 @@ extension AppState {
     let currentID = currentNote?.id
     let saved = note
     let oldVault = vault
+    if !catalog.serves(newVault, madeFor: oldVault) { catalog = NoteCatalog(vault: newVault) }
     vault = newVault
-    catalog = NoteCatalog(vault: newVault)
     documents = [:]
     layouts = [:]
     documentOrder = []
