@@ -129,5 +129,6 @@ extension Vault {
     ghosts.reserveCapacity(ghosts.count)
     missingAnchors.reserveCapacity(missingAnchors.count)
     mentionNames?.reserveCapacity(notes.count)
+    lookup.prepareForRename()
   }
 }
