@@ -37,6 +37,17 @@ final class CachedCommandsTests: XCTestCase {
     try Data(text.utf8).write(to: url)
   }
 
+  /// Writes a note anew and gives it back its modification time, to the nanosecond (a
+  /// Foundation `Date` would round it).
+  private func rewrite(_ text: String, keepingTimeOf path: String) throws {
+    let file = vault.appendingPathComponent(path).path
+    var before = stat()
+    XCTAssertEqual(stat(file, &before), 0)
+    try write(text, to: path)
+    var times = [before.st_atim, before.st_mtim]
+    XCTAssertEqual(utimensat(AT_FDCWD, file, &times, 0), 0)
+  }
+
   /// What the read commands print, each with its exit status.
   private func readCommands() throws -> [String] {
     let commands = [
@@ -72,13 +83,7 @@ final class CachedCommandsTests: XCTestCase {
   /// the same length and given back its time is taken from the cache (no file was read).
   func testNotesWhoseSizeAndTimeAgreeAreNotRead() throws {
     try index()
-    let path = vault.appendingPathComponent("concepts/alone.md").path
-    // The time to the nanosecond (a Foundation Date would round it).
-    var before = stat()
-    XCTAssertEqual(stat(path, &before), 0)
-    try write("---\ntitle: Elsew\ntype: concept\n---\n# Alone\n", to: "concepts/alone.md")
-    var times = [before.st_atim, before.st_mtim]
-    XCTAssertEqual(utimensat(AT_FDCWD, path, &times, 0), 0)
+    try rewrite("---\ntitle: Elsew\ntype: concept\n---\n# Alone\n", keepingTimeOf: "concepts/alone.md")
     let list = try QuireProcess.run(["list"], in: vault, home: base, timeout: 120)
     XCTAssertTrue(list.output.contains("Alone"), list.output)
     XCTAssertFalse(list.output.contains("Elsew"), list.output)
@@ -89,12 +94,8 @@ final class CachedCommandsTests: XCTestCase {
   func testMoveParsesTheFilesNotTheCache() throws {
     try write("[t](concepts/alone.md) tail\n", to: "linker.md")
     try index()
+    try rewrite("tail [t](concepts/alone.md)\n", keepingTimeOf: "linker.md")
     let path = vault.appendingPathComponent("linker.md").path
-    var before = stat()
-    XCTAssertEqual(stat(path, &before), 0)
-    try write("tail [t](concepts/alone.md)\n", to: "linker.md")
-    var times = [before.st_atim, before.st_mtim]
-    XCTAssertEqual(utimensat(AT_FDCWD, path, &times, 0), 0)
     let move = try QuireProcess.run(["mv", "concepts/alone.md", "concepts/lonely.md", "--write"], in: vault, home: base, timeout: 120)
     XCTAssertEqual(move.status, 0, move.errors)
     XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "tail [t](concepts/lonely.md)\n")
