@@ -42,10 +42,10 @@ struct BrowseCommand: ParsableCommand {
       try browseScanned(outline, index: index, root: root)
       return
     }
-    let vault = try Self.load(root: root, index: index)
+    let loaded = try Self.load(root: root, index: index)
     var start: (noteID: String, section: Int?)? = nil
     if let note {
-      let found = try VaultPresenter(vault: vault.vault).note(note)
+      let found = try VaultPresenter(vault: loaded.vault).note(note)
       start = (found.note.id, found.section?.index)
     }
     guard onTerminal else {
@@ -53,12 +53,12 @@ struct BrowseCommand: ParsableCommand {
         "the browser needs a terminal (standard input and output are not a tty); "
           + "try 'quire list' or 'quire show NOTE' instead")
     }
-    let source = FileNoteSource(root: URL(fileURLWithPath: vault.vault.root))
+    let source = FileNoteSource(root: URL(fileURLWithPath: loaded.vault.root))
     // The first screen comes as soon as the graph is built; the index catches up behind it.
-    let searcher = BackgroundIndexSearcher(vault: vault.vault)
-    searcher.refresh(index, with: vault.vault, cache: vault.cache)
+    let searcher = BackgroundIndexSearcher(vault: loaded.vault)
+    let vault = Self.handing(loaded, to: searcher, index: index)
     try run(
-      vault: vault.vault, source: source, searcher: searcher, start: start,
+      vault: vault, source: source, searcher: searcher, start: start,
       reload: Self.reloader(root: root, index: index, searcher: searcher, minimumNotes: Self.outlineMinimum))
   }
 
@@ -89,12 +89,23 @@ struct BrowseCommand: ParsableCommand {
   }
 
   /// The whole vault loaded through the cache, the index refreshed behind it.
-  private static func loadAndIndex(
+  static func loadAndIndex(
     root: URL, index: SearchIndex?, searcher: BackgroundIndexSearcher
   ) throws -> Vault {
-    let loaded = try load(root: root, index: index)
+    handing(try load(root: root, index: index), to: searcher, index: index)
+  }
+
+  /// Hands a loaded vault, texts and all, to the index's refresh in the background, and
+  /// gives the browser the same vault without its texts: once indexed they are not held
+  /// again (the searcher keeps them only while it answers from memory, no index at all).
+  private static func handing(
+    _ loaded: (vault: Vault, cache: NoteCacheSnapshot?), to searcher: BackgroundIndexSearcher,
+    index: SearchIndex?
+  ) -> Vault {
     searcher.refresh(index, with: loaded.vault, cache: loaded.cache)
-    return loaded.vault
+    var kept = loaded.vault
+    kept.dropTexts()
+    return kept
   }
 
   /// Opens on an outline of a large cached vault and reads the whole vault behind the

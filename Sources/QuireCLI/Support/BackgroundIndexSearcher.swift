@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import Dispatch
 import Foundation
 import QuireCore
@@ -51,10 +54,15 @@ final class BackgroundIndexSearcher: NoteSearcher, Sendable {
       state.withLock { $0 = .failed(DeferredSearcher(vault: vault)) }
       return
     }
+    // Held in a box the work empties, so that the vault (and the texts it may carry, the
+    // only copy of them once the browser has let go of its own) goes as soon as the index
+    // has them, not whenever the closure is released.
+    let handed = HandedVault(vault)
     DispatchQueue.global(qos: .utility).async { [self] in
       do {
-        try index.refresh(vault: vault, cache: cache, only: only)
+        try handed.use { try index.refresh(vault: $0, cache: cache, only: only) }
         state.withLock { $0 = .ready(index) }
+        if only == nil { FreedMemory.giveBack() }
       } catch {
         state.withLock { $0 = .failed(DeferredSearcher(vault: vault)) }
       }
@@ -101,5 +109,34 @@ final class DeferredSearcher: NoteSearcher, Sendable {
 
   func search(_ query: String, limit: Int) throws -> [SearchHit] {
     try searcher().search(query, limit: limit)
+  }
+}
+
+/// A vault handed to background work that lets go of it once used.
+private final class HandedVault: @unchecked Sendable {
+  // Set at creation, read and emptied once on the queue that does the work.
+  private var vault: Vault?
+
+  init(_ vault: Vault) { self.vault = vault }
+
+  /// Runs `body` with the vault, then lets go of it (also when `body` throws).
+  func use(_ body: (Vault) throws -> Void) rethrows {
+    defer { vault = nil }
+    if let vault { try body(vault) }
+  }
+}
+
+/// Returns to the system the memory malloc keeps after large frees: once the notes' texts
+/// are indexed and let go (hundreds of megabytes on a large vault), the process would
+/// otherwise keep them resident.
+/// glibc's `malloc_trim`, looked up at run time (its header is not in Swift's Glibc module).
+enum FreedMemory {
+  static func giveBack() {
+    #if canImport(Glibc)
+      typealias Trim = @convention(c) (Int) -> Int32
+      // RTLD_DEFAULT: the symbol wherever the process has it.
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+      _ = unsafeBitCast(symbol, to: Trim.self)(0)
+    #endif
   }
 }
