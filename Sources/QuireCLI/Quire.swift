@@ -26,6 +26,7 @@ public struct Quire: ParsableCommand {
   /// Runs the command line, accepting `--vault` before the command name as well as after it.
   public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
     do {
+      if let mistyped = mistypedCommand(in: arguments) { throw mistyped }
       var command = try parseAsRoot(VaultOptions.movingVaultOption(in: arguments))
       try command.run()
       exit(withError: nil)
@@ -35,5 +36,56 @@ public struct Quire: ParsableCommand {
     } catch {
       exit(withError: error)
     }
+  }
+}
+
+extension Quire {
+  /// A first word that names no command, followed by more words than the browser takes
+  /// (one note), is a mistyped command: `quire serach sleeper` says so, with the nearest
+  /// name, rather than the browser's "unexpected argument". A first word alone stays a
+  /// note to open.
+  static func mistypedCommand(in arguments: [String]) -> CLIFailure? {
+    // `--vault DIR` may come first.
+    var arguments = arguments[...]
+    while let option = arguments.first, option == "--vault" || option.hasPrefix("--vault=") {
+      arguments = arguments.dropFirst(option == "--vault" ? 2 : 1)
+    }
+    guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+    var names: [String] = []
+    for command in configuration.subcommands {
+      names.append(command._commandName)
+      names += command.configuration.aliases
+    }
+    guard !names.contains(first), first != "help" else { return nil }
+    var words = 0
+    var rest = arguments.dropFirst()[...]
+    while let argument = rest.popFirst() {
+      if argument == "--vault" {
+        _ = rest.popFirst()
+      } else if !argument.hasPrefix("-") {
+        words += 1
+      }
+    }
+    guard words > 0 else { return nil }
+    let listed = configuration.subcommands.map { $0._commandName }
+    let nearest = listed.map { ($0, editDistance(first.lowercased(), $0)) }.min { $0.1 < $1.1 }
+    let hint = nearest.flatMap { $0.1 <= 2 ? " (did you mean '\($0.0)'?)" : nil } ?? ""
+    return CLIFailure(
+      "unknown command '\(first)'\(hint); the commands are \(listed.joined(separator: ", "))")
+  }
+
+  /// Levenshtein distance between two short words, by characters.
+  static func editDistance(_ left: String, _ right: String) -> Int {
+    let a = Array(left)
+    let b = Array(right)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in stride(from: 1, through: b.count, by: 1) {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return a.isEmpty ? b.count : previous[b.count]
   }
 }

@@ -11,7 +11,8 @@ struct MoveCommand: ParsableCommand {
       OLD is the note (a path, file name, title or alias); NEW is its new vault path (a folder ending in / keeps the file name; .md is added when missing). Markdown links get paths recomputed from each linking note, the note's own relative links are recomputed from its new folder, and wikilinks that named it by file name use its new name. Without --write, prints the changes as a unified diff. The new file is written first, then the linking notes, then the old file is removed, each atomically, so that an interruption leaves no link broken.
 
       Example: quire mv emergent-capabilities concepts/emergence.md --write
-      """)
+      """,
+    aliases: ["move"])
 
   @OptionGroup var vaultOptions: VaultOptions
   @Argument(help: "The note to move.") var old: String
