@@ -61,12 +61,12 @@ enum FirstScreenProbe {
     // again). The vault it showed lives until then; its release is timed apart, as the
     // browser lets it go on the vault queue (counted in the refresh, it had made that
     // look 13 ms slower).
-    let shown = Holder(screen.vault)
+    let shown = Handoff(screen.vault)
     let takeStart = clock.now
     _ = screen.update(.vaultReloaded(reloaded))
     let take = (clock.now - takeStart).seconds
     let releaseStart = clock.now
-    shown.vault = nil
+    shown.letGo()
     let release = (clock.now - releaseStart).seconds
     var result = Measurement(
       seconds: seconds, peakBytes: ProcessStatus.peakResidentBytes(), files: reloaded.notes.count, bytes: 0)
@@ -97,11 +97,4 @@ enum FirstScreenProbe {
     try index.refresh(vault: VaultLoader(root: root).reloading(reloaded, ids: [path]), only: ([path], []))
     return result
   }
-}
-
-/// Holds a vault in a class, so that it goes exactly when the property is set to nil
-/// (a local variable may be released as soon as it is last read).
-private final class Holder {
-  var vault: Vault?
-  init(_ vault: Vault) { self.vault = vault }
 }

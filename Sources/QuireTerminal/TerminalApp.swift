@@ -121,7 +121,9 @@ struct EventLoop {
   /// Applies the answers that have arrived.
   mutating func applyFinished(_ state: inout AppState) {
     for (work, event) in inbox.drain() {
-      var replaced: ReplacedVault? = nil
+      // The vault the screen showed until a new one replaces it: its tables are freed on
+      // the vault queue (10-14 ms at 100,000 notes, too long between two keys).
+      var replaced: Handoff<Vault>? = nil
       switch work {
       case .load: loadsInFlight -= 1
       case .search: searchesInFlight -= 1
@@ -131,7 +133,7 @@ struct EventLoop {
         // Loaded or failed, the status line stops saying it is loading, once nothing
         // else is under way on the vault queue.
         if vaultsInFlight == 0 { state.loadingVault = nil }
-        replaced = ReplacedVault(state.vault)
+        replaced = Handoff(state.vault)
       }
       if let event { perform(state.update(event), on: &state) }
       replaced?.letGo(on: vaultQueue)
@@ -307,19 +309,5 @@ final class Inbox: Sendable {
       defer { pending.removeAll() }
       return pending
     }
-  }
-}
-
-/// The vault the screen showed until a new one replaced it, held so that its last
-/// reference goes on another queue: releasing its tables takes 10-14 ms at 100,000 notes
-/// (`quire-bench measure-reload`), too long to spend between two keys.
-final class ReplacedVault: @unchecked Sendable {
-  // Written on the main thread before `letGo`, then only on the queue it names.
-  private var vault: Vault?
-
-  init(_ vault: Vault) { self.vault = vault }
-
-  func letGo(on queue: DispatchQueue) {
-    queue.async { self.vault = nil }
   }
 }

@@ -57,15 +57,17 @@ final class BackgroundIndexSearcher: NoteSearcher, Sendable {
     // Held in a box the work empties, so that the vault (and the texts it may carry, the
     // only copy of them once the browser has let go of its own) goes as soon as the index
     // has them, not whenever the closure is released.
-    let handed = HandedVault(vault)
+    let handed = Handoff(vault)
     DispatchQueue.global(qos: .utility).async { [self] in
-      do {
-        try handed.use { try index.refresh(vault: $0, cache: cache, only: only) }
-        state.withLock { $0 = .ready(index) }
-        if only == nil { FreedMemory.giveBack() }
-      } catch {
-        state.withLock { $0 = .failed(DeferredSearcher(vault: vault)) }
+      handed.use { vault in
+        do {
+          try index.refresh(vault: vault, cache: cache, only: only)
+          state.withLock { $0 = .ready(index) }
+        } catch {
+          state.withLock { $0 = .failed(DeferredSearcher(vault: vault)) }
+        }
       }
+      if only == nil { FreedMemory.giveBack() }
     }
   }
 
@@ -109,20 +111,6 @@ final class DeferredSearcher: NoteSearcher, Sendable {
 
   func search(_ query: String, limit: Int) throws -> [SearchHit] {
     try searcher().search(query, limit: limit)
-  }
-}
-
-/// A vault handed to background work that lets go of it once used.
-private final class HandedVault: @unchecked Sendable {
-  // Set at creation, read and emptied once on the queue that does the work.
-  private var vault: Vault?
-
-  init(_ vault: Vault) { self.vault = vault }
-
-  /// Runs `body` with the vault, then lets go of it (also when `body` throws).
-  func use(_ body: (Vault) throws -> Void) rethrows {
-    defer { vault = nil }
-    if let vault { try body(vault) }
   }
 }
 
