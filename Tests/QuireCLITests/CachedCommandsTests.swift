@@ -26,15 +26,13 @@ final class CachedCommandsTests: XCTestCase {
       "concepts/broken.md": "---\ntitle: [unclosed\n---\n# Broken front matter\n",
       "concepts/alone.md": "---\ntitle: Alone\ntype: concept\n---\n# Alone\n",
     ]
-    for (path, text) in files { try write(text, to: path) }
+    try VaultFolder.write(files, to: vault)
   }
 
   override func tearDown() { try? FileManager.default.removeItem(at: base) }
 
   private func write(_ text: String, to path: String) throws {
-    let url = vault.appendingPathComponent(path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url)
+    try VaultFolder.write([path: text], to: vault)
   }
 
   /// Writes a note anew and gives it back its modification time, to the nanosecond (a
