@@ -166,7 +166,10 @@ struct BenchRun {
       peak(reloads),
       "the edited file read again and the links it can move resolved "
         + "\(Format.seconds(phase(reloads, "graph"))), then the index refresh of that note "
-        + "\(Format.seconds(phase(reloads, "refresh index"))) (median of \(options.runs))",
+        + "\(Format.seconds(phase(reloads, "refresh index"))); then, on the input thread, the screen takes "
+        + "the new vault \(Format.seconds(phase(reloads, "screen takes the new vault"))) (the old one is "
+        + "released off it: \(Format.seconds(phase(reloads, "release of the shown vault")))); an edit that "
+        + "adds an alias: graph \(Format.seconds(phase(reloads, "graph after a new alias"))) (median of \(options.runs))",
     ])
     let edits = try probe(.edit, runs: options.runs)
     table.add([
