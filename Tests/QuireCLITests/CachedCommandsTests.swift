@@ -77,6 +77,21 @@ final class CachedCommandsTests: XCTestCase {
     XCTAssertEqual(try readCommands(), uncached)
   }
 
+  /// A damaged cache is left byte for byte as it was (not rebuilt by a read command), and
+  /// the commands print what the files say.
+  func testADamagedCacheIsLeftAsItIs() throws {
+    let uncached = try readCommands()
+    try index()
+    let folder = base.appendingPathComponent("cache/quire")
+    let name = try XCTUnwrap(cacheFiles.first { $0.hasSuffix(".sqlite") })
+    let file = folder.appendingPathComponent(name)
+    for extra in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file.path + extra) }
+    let damaged = Data("not a database, whatever it was".utf8) + Data(repeating: 7, count: 8_192)
+    try damaged.write(to: file)
+    XCTAssertEqual(try readCommands(), uncached)
+    XCTAssertEqual(try Data(contentsOf: file), damaged, "a read command changed the damaged cache")
+  }
+
   /// Size and modification time are the cache's test: a file rewritten with other words of
   /// the same length and given back its time is taken from the cache (no file was read).
   func testNotesWhoseSizeAndTimeAgreeAreNotRead() throws {

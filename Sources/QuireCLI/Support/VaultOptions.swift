@@ -57,12 +57,11 @@ struct VaultOptions: ParsableArguments {
     }
   }
 
-  /// The parsed notes of the vault's search cache, when its file exists and holds any.
+  /// The parsed notes of the vault's search cache, when it exists, is of this version
+  /// and holds any; an old or damaged cache is left as it is (the next `quire index`,
+  /// search or browser rebuilds it, saying so).
   static func existingCache(of root: URL) -> NoteCacheSnapshot? {
-    let file = CacheLocation.databaseURL(vaultRoot: root, in: CacheLocation.directory())
-    guard FileManager.default.fileExists(atPath: file.path),
-      let index = try? SearchIndex.open(vaultRoot: root)
-    else { return nil }
+    guard let index = SearchIndex.openExisting(vaultRoot: root) else { return nil }
     let snapshot = index.loadNoteCache()
     return snapshot.count > 0 ? snapshot : nil
   }

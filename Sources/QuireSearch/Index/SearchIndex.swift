@@ -93,6 +93,25 @@ public final class SearchIndex: NoteSearcher, Sendable {
     return try memory(notices: notices, candidateLimit: candidateLimit)
   }
 
+  /// Opens the vault's cache only if it exists and is of this version, changing nothing:
+  /// for commands that read it and must never make, migrate or rebuild it. Nil when there
+  /// is no cache, or an old, newer or damaged one (the command then parses the files).
+  public static func openExisting(vaultRoot: URL, cacheDirectory: URL? = nil) -> SearchIndex? {
+    let directory = cacheDirectory ?? CacheLocation.directory()
+    let url = CacheLocation.databaseURL(vaultRoot: vaultRoot, in: directory)
+    guard FileManager.default.fileExists(atPath: url.path),
+      let pool = try? DatabasePool(path: url.path, configuration: configuration()),
+      let current = try? pool.read({ db -> Bool in
+        try Int.fetchOne(db, sql: "PRAGMA user_version") == IndexSchema.formatVersion
+          && IndexSchema.migrator.hasCompletedMigrations(db)
+          && !IndexSchema.migrator.hasBeenSuperseded(db)
+          && Int.fetchOne(db, sql: "SELECT count(*) FROM note") != nil
+      }),
+      current
+    else { return nil }
+    return SearchIndex(writer: pool, databaseURL: url, notices: [], candidateLimit: defaultCandidateLimit)
+  }
+
   private static func memory(
     notices: [String], candidateLimit: Int, batchBytes: Int = defaultBatchBytes
   ) throws -> SearchIndex {
