@@ -45,28 +45,25 @@ extension Quire {
   /// name, rather than the browser's "unexpected argument". A first word alone stays a
   /// note to open.
   static func mistypedCommand(in arguments: [String]) -> CLIFailure? {
-    // `--vault DIR` may come first.
-    var arguments = arguments[...]
-    while let option = arguments.first, option == "--vault" || option.hasPrefix("--vault=") {
-      arguments = arguments.dropFirst(option == "--vault" ? 2 : 1)
-    }
-    guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
-    var names: [String] = []
-    for command in configuration.subcommands {
-      names.append(command._commandName)
-      names += command.configuration.aliases
-    }
-    guard !names.contains(first), first != "help" else { return nil }
-    var words = 0
-    var rest = arguments.dropFirst()[...]
+    // The words, without `--vault DIR` (which may stand anywhere) and other options; an
+    // option before the first word (`quire --json x y`) is the parser's to judge.
+    var words: [String] = []
+    var optionFirst = false
+    var rest = arguments[...]
     while let argument = rest.popFirst() {
       if argument == "--vault" {
         _ = rest.popFirst()
-      } else if !argument.hasPrefix("-") {
-        words += 1
+      } else if argument.hasPrefix("--vault=") {
+        continue
+      } else if argument.hasPrefix("-") {
+        if words.isEmpty { optionFirst = true }
+      } else {
+        words.append(argument)
       }
     }
-    guard words > 0 else { return nil }
+    guard !optionFirst, let first = words.first else { return nil }
+    let names = configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases }
+    guard !names.contains(first), first != "help", words.count > 1 else { return nil }
     let listed = configuration.subcommands.map { $0._commandName }
     let nearest = listed.map { ($0, editDistance(first.lowercased(), $0)) }.min { $0.1 < $1.1 }
     let hint = nearest.flatMap { $0.1 <= 2 ? " (did you mean '\($0.0)'?)" : nil } ?? ""
@@ -78,14 +75,15 @@ extension Quire {
   static func editDistance(_ left: String, _ right: String) -> Int {
     let a = Array(left)
     let b = Array(right)
+    // previous[j]: the distance from the characters of `a` before this one to the first j of `b`.
     var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in stride(from: 1, through: b.count, by: 1) {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    for (i, character) in a.enumerated() {
+      var current = [i + 1]
+      for j in b.indices {
+        current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (character == b[j] ? 0 : 1)))
       }
       previous = current
     }
-    return a.isEmpty ? b.count : previous[b.count]
+    return previous[b.count]
   }
 }

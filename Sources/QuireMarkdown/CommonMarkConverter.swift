@@ -564,7 +564,7 @@ final class CommonMarkConverter {
   }
 
   private func literal(_ node: OpaquePointer) -> String {
-    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    String(decoding: literalBytes(node), as: UTF8.self)
   }
 
   /// A node's literal as cmark holds it, without copying; valid while the tree lives.

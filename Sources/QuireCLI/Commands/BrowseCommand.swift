@@ -59,7 +59,7 @@ struct BrowseCommand: ParsableCommand {
     let vault = Self.handing(loaded, to: searcher, index: index)
     try run(
       vault: vault, source: source, searcher: searcher, start: start,
-      reload: Self.reloader(root: root, index: index, searcher: searcher, minimumNotes: Self.outlineMinimum))
+      reload: Self.reloader(root: root, index: index, searcher: searcher))
   }
 
   /// The size from which a vault opens on an outline, and an edit is patched into the
@@ -72,9 +72,10 @@ struct BrowseCommand: ParsableCommand {
   /// the edited file alone is read again and only the links it can move are resolved
   /// (`VaultLoader.reloading`); otherwise the whole vault is loaded through the cache.
   private static func reloader(
-    root: URL, index: SearchIndex?, searcher: BackgroundIndexSearcher, minimumNotes: Int
+    root: URL, index: SearchIndex?, searcher: BackgroundIndexSearcher
   ) -> @Sendable (inout Vault, String) throws -> Void {
-    { vault, editedPath in
+    let minimumNotes = outlineMinimum
+    return { vault, editedPath in
       let prefix = vault.root + "/"
       if vault.relinked != nil, vault.notes.count >= minimumNotes, editedPath.hasPrefix(prefix) {
         let id = String(editedPath.dropFirst(prefix.count))
@@ -143,7 +144,7 @@ struct BrowseCommand: ParsableCommand {
     }
     try run(
       vault: outline.vault, source: source, searcher: searcher, start: (outline.startID, section),
-      reload: Self.reloader(root: root, index: index, searcher: searcher, minimumNotes: Self.outlineMinimum), loading: load,
+      reload: Self.reloader(root: root, index: index, searcher: searcher), loading: load,
       loadingMessage: loadingMessage)
   }
 

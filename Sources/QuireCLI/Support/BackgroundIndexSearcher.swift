@@ -116,8 +116,8 @@ final class DeferredSearcher: NoteSearcher, Sendable {
 
 /// Returns to the system the memory malloc keeps after large frees: once the notes' texts
 /// are indexed and let go (hundreds of megabytes on a large vault), the process would
-/// otherwise keep them resident.
-/// glibc's `malloc_trim`, looked up at run time (its header is not in Swift's Glibc module).
+/// otherwise keep them resident. Through glibc's `malloc_trim`, looked up at run time (its
+/// header is not in Swift's Glibc module).
 enum FreedMemory {
   static func giveBack() {
     #if canImport(Glibc)

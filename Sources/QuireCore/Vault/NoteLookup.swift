@@ -102,7 +102,6 @@ extension NoteLookup {
     }
   }
 
-  /// Files the note at `index` under its new names instead of its old ones.
   /// Gives the tables a rename changes storage of their own (a copy of a vault shares
   /// them with the original), so that a rename in this copy later does not first copy
   /// them whole: 100,000 titles and aliases took most of 0.2 s of a renaming edit.
@@ -112,6 +111,7 @@ extension NoteLookup {
     sourceByURL.reserveCapacity(sourceByURL.count)
   }
 
+  /// Files the note at `index` under its new names instead of its old ones.
   mutating func rename(_ index: Int, from old: Names, to new: Names) {
     Self.remove(index, from: &byTitle, at: old.title)
     for alias in old.aliases { Self.remove(index, from: &byAlias, at: alias) }

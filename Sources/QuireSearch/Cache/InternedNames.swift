@@ -11,14 +11,14 @@ struct InternedNames: Sendable {
   init(_ names: some Sequence<String>) {
     for var name in names {
       name.makeContiguousUTF8()
-      let hash = name.utf8.withContiguousStorageIfAvailable(Self.hash) ?? 0
+      let hash = name.utf8.withContiguousStorageIfAvailable(StableHash.fnv1a) ?? 0
       byHash[hash, default: []].append(name)
     }
   }
 
   /// The known name these bytes spell, if any.
   func name(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    guard let names = byHash[Self.hash(bytes)] else { return nil }
+    guard let names = byHash[StableHash.fnv1a(bytes)] else { return nil }
     return names.first { name in
       name.utf8.count == bytes.count && name.utf8.withContiguousStorageIfAvailable { Self.same($0, bytes) } == true
     }
@@ -30,12 +30,5 @@ struct InternedNames: Sendable {
     guard left.count == right.count else { return false }
     guard let a = left.baseAddress, let b = right.baseAddress else { return left.count == 0 }
     return memcmp(a, b, left.count) == 0
-  }
-
-  /// FNV-1a.
-  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return hash
   }
 }

@@ -99,15 +99,7 @@ public final class SearchIndex: NoteSearcher, Sendable {
   public static func openExisting(vaultRoot: URL, cacheDirectory: URL? = nil) -> SearchIndex? {
     let directory = cacheDirectory ?? CacheLocation.directory()
     let url = CacheLocation.databaseURL(vaultRoot: vaultRoot, in: directory)
-    guard FileManager.default.fileExists(atPath: url.path),
-      let pool = try? DatabasePool(path: url.path, configuration: configuration()),
-      let current = try? pool.read({ db -> Bool in
-        try Int.fetchOne(db, sql: "PRAGMA user_version") == IndexSchema.formatVersion
-          && IndexSchema.migrator.hasCompletedMigrations(db)
-          && !IndexSchema.migrator.hasBeenSuperseded(db)
-          && Int.fetchOne(db, sql: "SELECT count(*) FROM note") != nil
-      }),
-      current
+    guard FileManager.default.fileExists(atPath: url.path), let pool = try? openPool(at: url, migrating: false)
     else { return nil }
     return SearchIndex(writer: pool, databaseURL: url, notices: [], candidateLimit: defaultCandidateLimit)
   }
@@ -123,8 +115,8 @@ public final class SearchIndex: NoteSearcher, Sendable {
       batchBytes: batchBytes)
   }
 
-  /// How much of the file a reader maps into memory (writers map none).
-  static let mappedBytes = 1_073_741_824
+  /// How much of the file a connection maps into memory: a reader 1 GB, a writer none.
+  static func mappedBytes(readonly: Bool) -> Int { readonly ? 1_073_741_824 : 0 }
 
   /// Reads with the connection's memory map turned off for the while: a read of the whole
   /// `note` table through the map (every stored note, at a reopen) left each page it
@@ -133,7 +125,7 @@ public final class SearchIndex: NoteSearcher, Sendable {
   func readUnmapped<T>(_ body: (Database) throws -> T) throws -> T {
     try writer.read { db in
       try db.execute(sql: "PRAGMA mmap_size = 0")
-      defer { try? db.execute(sql: "PRAGMA mmap_size = \(db.configuration.readonly ? Self.mappedBytes : 0)") }
+      defer { try? db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes(readonly: db.configuration.readonly))") }
       return try body(db)
     }
   }
@@ -151,7 +143,7 @@ public final class SearchIndex: NoteSearcher, Sendable {
     // commit: a power cut may lose the last refresh (the next open redoes it) but never
     // damages the file, and a refresh after one edit no longer waits for the disk.
     configuration.prepareDatabase { db in
-      let mapped = db.configuration.readonly ? mappedBytes : 0
+      let mapped = mappedBytes(readonly: db.configuration.readonly)
       try db.execute(
         sql: "PRAGMA mmap_size = \(mapped); PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL")
     }
@@ -159,7 +151,9 @@ public final class SearchIndex: NoteSearcher, Sendable {
   }
 
   /// Opens the pool, checks the format, migrates; classifies failures for the caller.
-  private static func openPool(at url: URL) throws -> DatabasePool {
+  /// Without `migrating`, a cache that is not of this version throws instead, and nothing
+  /// is written.
+  private static func openPool(at url: URL, migrating: Bool = true) throws -> DatabasePool {
     let pool: DatabasePool
     do {
       pool = try DatabasePool(path: url.path, configuration: configuration())
@@ -174,9 +168,14 @@ public final class SearchIndex: NoteSearcher, Sendable {
       if try pool.read({ db in try migrator.hasBeenSuperseded(db) }) {
         throw CacheProblem.newerSchema
       }
-      try migrator.migrate(pool)
-      try pool.write { db in
-        try db.execute(sql: "PRAGMA user_version = \(IndexSchema.formatVersion)")
+      if migrating {
+        try migrator.migrate(pool)
+        try pool.write { db in
+          try db.execute(sql: "PRAGMA user_version = \(IndexSchema.formatVersion)")
+        }
+      } else {
+        let complete = try pool.read { db in try migrator.hasCompletedMigrations(db) }
+        if version != IndexSchema.formatVersion || !complete { throw CacheProblem.oldFormat(version) }
       }
       // Touch the tables once, so that a damaged file shows itself now rather than later.
       _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM note") }
