@@ -1,5 +1,5 @@
 /// A YAML value from a note's front matter, kept as written so that no field is lost.
-public indirect enum FrontMatterValue: Sendable, Hashable, Codable {
+public enum FrontMatterValue: Sendable, Hashable {
   case null
   case bool(Bool)
   case int(Int)
@@ -43,9 +43,9 @@ public indirect enum FrontMatterValue: Sendable, Hashable, Codable {
 }
 
 /// The ordered fields of a note's front matter.
-public struct FrontMatter: Sendable, Hashable, Codable {
+public struct FrontMatter: Sendable, Hashable {
   /// One `key: value` pair, in file order.
-  public struct Entry: Sendable, Hashable, Codable {
+  public struct Entry: Sendable, Hashable {
     public var key: String
     public var value: FrontMatterValue
     public init(key: String, value: FrontMatterValue) {

@@ -4,9 +4,9 @@
 /// vault of 100,000 notes is copied by retaining 100,000 boxes rather than every string
 /// and array of every note, which is what lets an edit be patched into a vault that the
 /// screen still shows (`Vault.update`) in milliseconds.
-public struct Note: Sendable, Hashable, Identifiable, Codable {
+public struct Note: Sendable, Hashable, Identifiable {
   /// The stored properties, in the box that copies of a note share.
-  struct Fields: Sendable, Hashable, Codable {
+  struct Fields: Sendable, Hashable {
     var id: String
     var type: NoteType
     var title: String
@@ -159,16 +159,12 @@ public struct Note: Sendable, Hashable, Identifiable, Codable {
         lineCount: lineCount, bodyLine: bodyLine))
   }
 
-  // Compared, hashed and coded by their fields, exactly as before they were boxed.
+  // Compared and hashed by their fields, exactly as before they were boxed.
   public static func == (left: Note, right: Note) -> Bool {
     left.box === right.box || left.box.fields == right.box.fields
   }
 
   public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
-
-  public init(from decoder: any Decoder) throws { box = Box(try Fields(from: decoder)) }
-
-  public func encode(to encoder: any Encoder) throws { try box.fields.encode(to: encoder) }
 
   /// The body's text without marks, all sections joined.
   public var plainText: String { texts.map(\.text).joined(separator: "\n") }

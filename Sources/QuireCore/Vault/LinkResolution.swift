@@ -197,7 +197,7 @@ struct ChangedNames: Sendable {
     if link.pointee.kind == .frontmatter, link.pointee.relation == .cites {
       return !urls.isEmpty && urls.contains(NoteLookup.urlKey(link.pointee.rawPath))
     }
-    let fast = link.pointee.raw.utf8.withContiguousStorageIfAvailable { raw -> Bool? in
+    let fast = link.pointee.withRawUTF8 { raw -> Bool? in
       var end = raw.firstIndex(of: UInt8(ascii: "#")) ?? raw.count
       var start = 0
       while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
@@ -220,7 +220,7 @@ struct ChangedNames: Sendable {
       while last > start, raw[last - 1] != UInt8(ascii: "/") { last -= 1 }
       return contains(raw, start, end) || (last > start && contains(raw, last, end))
     }
-    if let fast, let answer = fast { return answer }
+    if let fast { return fast }
     return slowMatches(link.pointee)
   }
 
