@@ -51,7 +51,7 @@ extension VaultLoader {
     let resolution: LinkResolution = vault.relinked == nil ? .all : .cached(fresh: fresh, previous: previous)
     return Vault(
       root: vault.root, notes: notes, assets: vault.assets, diagnostics: vault.diagnostics,
-      resolution: resolution)
+      resolution: resolution, annotations: vault.annotationStore)
   }
 
   /// One note read and parsed, or nil when its file is no readable Markdown file that

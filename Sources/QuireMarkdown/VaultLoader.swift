@@ -78,7 +78,7 @@ public struct VaultLoader: Sendable {
     let resolution = Self.resolution(notes: notes, parsedFiles: parsedFiles, cache: options.cache)
     let vault = Vault(
       root: root.path, notes: notes, assets: scan.assets, diagnostics: diagnostics,
-      resolution: resolution)
+      resolution: resolution, annotations: options.cache?.annotationStore)
     return (vault, report)
   }
 

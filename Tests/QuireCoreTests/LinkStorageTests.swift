@@ -106,3 +106,20 @@ final class LinkStorageTests: XCTestCase {
     XCTAssertLessThanOrEqual(MemoryLayout<Link>.stride, 80)
   }
 }
+
+extension LinkStorageTests {
+  func testAnAnnotationLeftOutIsEmptyUntilOneIsSetAgain() {
+    var link = Link(raw: "Target", kind: .wiki, text: "Target", isEmbed: true, annotation: "names a Section")
+    XCTAssertFalse(link.annotationLeftOut)
+    link.leaveOutAnnotation()
+    XCTAssertTrue(link.annotationLeftOut)
+    XCTAssertEqual([link.raw, link.text, link.annotation], ["Target", "Target", ""])
+    XCTAssertTrue(link.isEmbed, "the embed bit went with the annotation")
+    XCTAssertNotEqual(link, Link(raw: "Target", kind: .wiki, text: "Target", isEmbed: true), "left out is not empty")
+    link.annotation = "names a Section"
+    XCTAssertFalse(link.annotationLeftOut)
+    XCTAssertEqual(link, Link(raw: "Target", kind: .wiki, text: "Target", isEmbed: true, annotation: "names a Section"))
+    link.isEmbed = false
+    XCTAssertFalse(link.isEmbed)
+  }
+}

@@ -75,8 +75,8 @@ public struct Link: Sendable, Hashable {
   /// -1: before the first heading.
   private var storedSourceSection: Int32
   public var kind: LinkKind
-  /// `![[...]]` or `![](...)`: shown in place rather than followed.
-  public var isEmbed: Bool
+  /// `isEmbed` and `annotationLeftOut`, one bit each.
+  private var flags: UInt8
   public var relation: LinkRelation
 
   // What resolution found.
@@ -143,7 +143,7 @@ public struct Link: Sendable, Hashable {
     rangeCount = .max
     storedSourceSection = -1
     self.kind = kind
-    self.isEmbed = isEmbed
+    self.flags = isEmbed ? Self.embedFlag : 0
     self.relation = relation
     self.state = .broken
     self.target = nil
@@ -155,6 +155,27 @@ public struct Link: Sendable, Hashable {
   }
 
   // MARK: - What the parser saw
+
+  private static let embedFlag: UInt8 = 1
+  private static let leftOutFlag: UInt8 = 2
+
+  /// `![[...]]` or `![](...)`: shown in place rather than followed.
+  public var isEmbed: Bool {
+    get { flags & Self.embedFlag != 0 }
+    set { flags = newValue ? flags | Self.embedFlag : flags & ~Self.embedFlag }
+  }
+
+  /// Whether the annotation was left where the link was loaded from (a vault's cache)
+  /// rather than kept in memory: `annotation` is then empty, and what needs it reads it
+  /// back (`AnnotationStore`). Setting `annotation` keeps it again.
+  public var annotationLeftOut: Bool { flags & Self.leftOutFlag != 0 }
+
+  /// Lets go of the annotation, which `annotationLeftOut` then says is kept elsewhere:
+  /// a browser of 100,000 notes keeps 120 MB of them in its cache rather than in memory.
+  public mutating func leaveOutAnnotation() {
+    if !annotation.isEmpty { setStrings(raw: raw, text: text, annotation: "") }
+    flags |= Self.leftOutFlag
+  }
 
   /// The section the link stands in, as an index into the source note's sections.
   public var sourceSection: Int? {
@@ -183,7 +204,10 @@ public struct Link: Sendable, Hashable {
       let start = Int(rawCount) + (textCount == .max ? 0 : Int(textCount))
       return slice(start, strings.utf8.count - start)
     }
-    set { setStrings(raw: raw, text: text, annotation: newValue) }
+    set {
+      setStrings(raw: raw, text: text, annotation: newValue)
+      flags &= ~Self.leftOutFlag
+    }
   }
 
   /// Line (1-based) and column (1-based, UTF-8 bytes) of the link's first byte.
@@ -288,7 +312,7 @@ public struct Link: Sendable, Hashable {
       && left.storedLine == right.storedLine && left.storedColumn == right.storedColumn
       && left.rangeStart == right.rangeStart && left.rangeCount == right.rangeCount
       && left.storedSourceSection == right.storedSourceSection && left.kind == right.kind
-      && left.isEmbed == right.isEmbed && left.relation == right.relation && left.state == right.state
+      && left.flags == right.flags && left.relation == right.relation && left.state == right.state
       && left.target == right.target && left.targetSections == right.targetSections
       && left.rare == right.rare
   }
@@ -302,7 +326,7 @@ public struct Link: Sendable, Hashable {
     hasher.combine(byteRange)
     hasher.combine(sourceSection)
     hasher.combine(kind)
-    hasher.combine(isEmbed)
+    hasher.combine(flags)
     hasher.combine(relation)
     hasher.combine(state)
     hasher.combine(target)

@@ -68,10 +68,14 @@ public protocol ParsedNoteCache: Sendable {
   func storedNote(id: String) -> Note?
   /// Whether the stored notes' links were resolved against the stored vault as a whole.
   var linksAreCurrent: Bool { get }
+  /// Where annotations that the cache's notes come without can be read back; nil when
+  /// its notes keep theirs.
+  var annotationStore: (any AnnotationStore)? { get }
 }
 
 extension ParsedNoteCache {
   public var storedIDs: [String] { [] }
   public func storedNote(id: String) -> Note? { nil }
   public var linksAreCurrent: Bool { false }
+  public var annotationStore: (any AnnotationStore)? { nil }
 }

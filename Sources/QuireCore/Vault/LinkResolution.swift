@@ -81,8 +81,7 @@ struct Relinking: Sendable {
       guard !suspects.isEmpty else { return Outcome(links: nil, moved: false) }
       var links = note.links
       var moved = false
-      for index in suspects {
-        let link = resolver.resolve(links[index], from: note)
+      for (index, link) in zip(suspects, resolver.resolve(suspects, of: note)) {
         if !Self.sameResolution(link, links[index]) {
           links[index] = link
           moved = true

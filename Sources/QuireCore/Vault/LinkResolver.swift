@@ -10,16 +10,47 @@ struct LinkResolver: Sendable {
   /// Each note's section names that prose can mention, by note index, when worked out
   /// beforehand (a whole-vault pass); else each target's names are worked out as needed.
   let mentionNames: [[SectionMentionMatcher.Name]]?
+  /// Where the annotations left out of links at loading are read back from.
+  let annotations: (any AnnotationStore)?
 
-  init(notes: [Note], lookup: NoteLookup, mentionNames: [[SectionMentionMatcher.Name]]? = nil) {
+  init(
+    notes: [Note], lookup: NoteLookup, mentionNames: [[SectionMentionMatcher.Name]]? = nil,
+    annotations: (any AnnotationStore)? = nil
+  ) {
     self.notes = notes
     self.lookup = lookup
     self.mentionNames = mentionNames
+    self.annotations = annotations
   }
 
   /// Resolves every link of one note and returns them.
   func resolveLinks(of note: Note) -> [Link] {
-    note.links.map { resolve($0, from: note) }
+    resolve(Array(note.links.indices), of: note)
+  }
+
+  /// The links at `positions` of a note, resolved.
+  ///
+  /// A link loaded without its annotation that leads to a note with headings is resolved
+  /// again with the annotation read back (one read for the note), then left out again:
+  /// the annotation is where the sections it names are found. Broken links, the most
+  /// common ones to resolve again, need no read.
+  func resolve(_ positions: [Int], of note: Note) -> [Link] {
+    var links = positions.map { resolve(note.links[$0], from: note) }
+    let needing = links.indices.filter { slot in
+      guard note.links[positions[slot]].annotationLeftOut, links[slot].isEdge,
+        let target = links[slot].target, let index = lookup.byPath[target]
+      else { return false }
+      return !notes[index].sections.isEmpty
+    }
+    guard !needing.isEmpty else { return links }
+    var annotated = note.links
+    let restored = Set(
+      Self.restoringAnnotations(&annotated, at: needing.map { positions[$0] }, of: note, from: annotations))
+    for slot in needing where restored.contains(positions[slot]) {
+      links[slot] = resolve(annotated[positions[slot]], from: note)
+      links[slot].leaveOutAnnotation()
+    }
+    return links
   }
 
   func resolve(_ link: Link, from source: Note) -> Link {

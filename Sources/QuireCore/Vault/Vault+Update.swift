@@ -34,7 +34,8 @@ extension Vault {
     var moved: [(ref: LinkRef, link: Link)] = []
     let links: [Link]
     do {
-      let resolver = LinkResolver(notes: notes, lookup: lookup, mentionNames: mentionNames)
+      let resolver = LinkResolver(
+        notes: notes, lookup: lookup, mentionNames: mentionNames, annotations: annotationStore)
       links = resolver.resolveLinks(of: note)
       // Links that lead to the note, or miss one of its headings, can move with its
       // headings; when its names change, so can every link that names it, by the old
@@ -58,10 +59,14 @@ extension Vault {
           }
         }
       }
-      for ref in suspects {
-        let source = notes[ref.note]
-        let link = resolver.resolve(source.links[ref.link], from: source)
-        if !Relinking.sameResolution(link, source.links[ref.link]) { moved.append((ref, link)) }
+      // Note by note: annotations left out at loading are read back once for each.
+      for (noteIndex, refs) in Dictionary(grouping: suspects, by: \.note).sorted(by: { $0.key < $1.key }) {
+        let source = notes[noteIndex]
+        let positions = refs.map(\.link)
+        for (position, link) in zip(positions, resolver.resolve(positions, of: source))
+        where !Relinking.sameResolution(link, source.links[position]) {
+          moved.append((LinkRef(note: noteIndex, link: position), link))
+        }
       }
     }
 

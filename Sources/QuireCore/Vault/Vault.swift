@@ -40,15 +40,20 @@ public struct Vault: Sendable {
   /// vault was not built from a cache (`LinkResolution.all`).
   public internal(set) var relinked: [String]?
 
+  /// Where the annotations left out of links at loading are read back when a link is
+  /// resolved again (`Link.annotationLeftOut`); nil when every link kept its own.
+  public let annotationStore: (any AnnotationStore)?
+
   /// Builds the graph of parsed notes.
   ///
   /// - Parameters:
   ///   - resolution: how much of the notes' links to resolve. `.all` resolves every link;
   ///     `.changes` trusts the links of notes that came resolved from a cache and resolves
   ///     only the links a change can have moved (see `LinkResolution`).
+  ///   - annotations: where annotations left out of the notes' links can be read back.
   public init(
     root: String, notes: [Note], assets: Set<String> = [], diagnostics: [Diagnostic] = [],
-    resolution: LinkResolution = .all
+    resolution: LinkResolution = .all, annotations: (any AnnotationStore)? = nil
   ) {
     var notes = notes
     // Loaders and caches hand notes over sorted already; sorting copies them all.
@@ -58,6 +63,7 @@ public struct Vault: Sendable {
     self.root = root
     self.assets = assets
     self.diagnostics = diagnostics
+    self.annotationStore = annotations
     let lookup = NoteLookup(notes: notes, assets: assets)
     self.lookup = lookup
     // The lookup's table of paths is exactly the index by id.
@@ -71,7 +77,7 @@ public struct Vault: Sendable {
     let names =
       pass.resolvesEverything && linkCount >= notes.count
       ? notes.parallelMap { SectionMentionMatcher.names(of: $0) } : nil
-    let resolver = LinkResolver(notes: notes, lookup: lookup, mentionNames: names)
+    let resolver = LinkResolver(notes: notes, lookup: lookup, mentionNames: names, annotations: annotations)
     self.mentionNames = names
     let resolved = notes.parallelMap { pass.relink($0, with: resolver) }
     var relinked: [String] = []

@@ -77,6 +77,13 @@ struct ByteReader {
     return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<offset]), as: UTF8.self)
   }
 
+  /// Steps over the next string without making it; says whether it had any bytes.
+  mutating func skipString() throws -> Bool {
+    let length = try count()
+    offset += length
+    return length > 0
+  }
+
   /// The next string, sharing the storage of `known` or of a name of `names` when its
   /// bytes spell one (no new string is made then).
   mutating func string(sameAs known: String? = nil, in names: InternedNames? = nil) throws -> String {

@@ -37,8 +37,17 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
   /// (`SearchIndex.storeResolvedLinks(of:)` keeps them so).
   public let linksAreCurrent: Bool
 
-  /// - Parameter rows: each stored note's id, size, modification time and bytes.
-  init(rows: [(id: String, size: Int, modified: Double, data: Data)], linksAreCurrent: Bool = false) {
+  /// Where the annotations the notes come without are read back; nil when they keep them.
+  public let annotationStore: (any AnnotationStore)?
+
+  /// - Parameters:
+  ///   - rows: each stored note's id, size, modification time and bytes.
+  ///   - annotations: when given, notes are decoded without their links' annotations,
+  ///     which the vault reads back from it.
+  init(
+    rows: [(id: String, size: Int, modified: Double, data: Data)], linksAreCurrent: Bool = false,
+    annotations: (any AnnotationStore)? = nil
+  ) {
     var entries: [String: Entry] = [:]
     entries.reserveCapacity(rows.count)
     var blobs: [Data?] = []
@@ -51,6 +60,7 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
     self.blobs = Locked(blobs)
     self.names = InternedNames(rows.lazy.map(\.id))
     self.linksAreCurrent = linksAreCurrent
+    self.annotationStore = annotations
   }
 
   /// An empty cache: every lookup misses.
@@ -85,7 +95,8 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
       return nil
     }
     do {
-      let note = try NoteCoding.decode(data, modified: entry.modified, names: names)
+      let note = try NoteCoding.decode(
+        data, modified: entry.modified, names: names, leavingOutAnnotations: annotationStore != nil)
       counters.withLock { $0.hits += 1 }
       return note
     } catch {

@@ -51,9 +51,14 @@ enum NoteCoding {
 
   /// A stored note, given back its modification time.
   ///
-  /// - Parameter names: the ids of the notes stored with this one: the note's id and its
-  ///   links' targets share their storage (`InternedNames`).
-  static func decode(_ data: Data, modified: Double, names: InternedNames? = nil) throws -> Note {
+  /// - Parameters:
+  ///   - names: the ids of the notes stored with this one: the note's id and its links'
+  ///     targets share their storage (`InternedNames`).
+  ///   - leavingOutAnnotations: links come without their annotations, marked as left
+  ///     out (`Link.annotationLeftOut`; `annotations(in:)` reads them back).
+  static func decode(
+    _ data: Data, modified: Double, names: InternedNames? = nil, leavingOutAnnotations: Bool = false
+  ) throws -> Note {
     try data.withUnsafeBytes { buffer in
       var reader = ByteReader(buffer)
       let stored = try reader.byte()
@@ -68,7 +73,7 @@ enum NoteCoding {
       note.status = try reader.optionalString()
       note.date = try reader.optionalString()
       note.sections = try list(&reader) { try section(&$0) }
-      note.links = try list(&reader) { try link(&$0, names: names) }
+      note.links = try list(&reader) { try link(&$0, names: names, leavingOutAnnotation: leavingOutAnnotations) }
       note.diagnostics = try list(&reader) { try diagnostic(&$0) }
       note.byteCount = try reader.int()
       note.lineCount = try reader.int()
@@ -77,6 +82,11 @@ enum NoteCoding {
       guard reader.isAtEnd else { throw Failure.trailingBytes }
       return note
     }
+  }
+
+  /// The annotations of a stored note's links, in link order.
+  static func annotations(in data: Data) throws -> [String] {
+    try decode(data, modified: 0).links.map(\.annotation)
   }
 
   /// A hash of what a note says (its stored bytes and its text), ignoring when the file
@@ -145,7 +155,9 @@ enum NoteCoding {
     writer.optionalString(link.missingAnchor)
   }
 
-  private static func link(_ reader: inout ByteReader, names: InternedNames?) throws -> Link {
+  private static func link(
+    _ reader: inout ByteReader, names: InternedNames?, leavingOutAnnotation: Bool
+  ) throws -> Link {
     let sourceSection = try reader.optionalInt()
     let raw = try reader.string()
     let kind = try linkKind(try reader.byte())
@@ -161,10 +173,14 @@ enum NoteCoding {
       guard length >= 0, lower <= Int.max - length else { throw ByteReader.Failure.malformed("range") }
       byteRange = lower..<(lower + length)
     }
+    // An empty annotation is not left out: nothing needs to read it back.
+    let annotation = leavingOutAnnotation ? "" : try reader.string()
+    let leftOut = leavingOutAnnotation ? try reader.skipString() : false
     var link = Link(
       raw: raw, kind: kind, text: text, line: line, column: column, byteRange: byteRange,
-      isEmbed: isEmbed, sourceSection: sourceSection, annotation: try reader.string(),
+      isEmbed: isEmbed, sourceSection: sourceSection, annotation: annotation,
       relation: try linkRelation(try reader.byte()))
+    if leftOut { link.leaveOutAnnotation() }
     link.state = try linkState(try reader.byte())
     link.target = try reader.bool() ? try reader.string(in: names) : nil
     let candidates = try reader.count()

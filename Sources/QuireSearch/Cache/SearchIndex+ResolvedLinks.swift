@@ -40,12 +40,13 @@ extension SearchIndex {
     if ids.isEmpty, marked { return }
     // Relinked notes are never ones whose files changed (those are parsed afresh, and
     // the refresh stores them whole).
-    let relinked = ids.compactMap { vault.note($0) }
+    // Their annotations, when the vault was loaded without them, come from their rows.
+    let relinked = try writer.read { db in try Self.restoringAnnotations(db, ids.compactMap { vault.note($0) }) }
     let encoded = relinked.parallelMap { NoteCoding.encode($0) }
     try writer.write { db in
-      let update = try db.cachedStatement(sql: "UPDATE note SET data = ? WHERE path = ?")
+      let update = try db.cachedStatement(sql: "UPDATE note SET data = ?, size = ? WHERE path = ?")
       for (note, data) in zip(relinked, encoded) {
-        try update.execute(arguments: [data, note.id])
+        try update.execute(arguments: [data, note.byteCount, note.id])
       }
       try db.execute(
         sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import QuireCore
+import QuireMarkdown
+import XCTest
+
+@testable import QuireSearch
+
+/// The browser loads a cached vault without its links' annotations
+/// (`loadNoteCache(leavingOutAnnotations:)`): a link resolved again reads its annotation
+/// back from the cache, so the graph is still the one a full load gives, and nothing
+/// stored loses an annotation.
+final class LeftOutAnnotationsTests: XCTestCase {
+  private var base: URL!
+  private var root: URL { base.appendingPathComponent("vault") }
+  private var cacheFolder: URL { base.appendingPathComponent("cache") }
+
+  private let files: [String: String] = [
+    "threads/witness.md":
+      "# Is matter seeing itself\n\n## The Postern Door\n\nOne way in.\n\n## The Positive Formation\n\nAnother.\n",
+    "findings/sleeper.md":
+      "# Sleeper agents\n\n## Threads\n\n- [[witness]] — the argument turns at the Postern Door.\n",
+    "index.md":
+      "# Home\n\n- [[Sleeper agents]] — the first finding\n- [[Later]] — where the Positive Formation is argued\n",
+  ]
+
+  override func setUpWithError() throws {
+    base = FileManager.default.temporaryDirectory.appendingPathComponent("quire-annotations-\(UUID().uuidString)")
+    for (path, text) in files { try write(path, text) }
+    // The first open parses every file and stores them, annotations and all.
+    let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cacheFolder)
+    let snapshot = index.loadNoteCache()
+    try index.refresh(vault: try VaultLoader(root: root, options: .init(cache: snapshot)).load(), cache: snapshot)
+  }
+
+  override func tearDown() { try? FileManager.default.removeItem(at: base) }
+
+  private func write(_ path: String, _ text: String) throws {
+    let url = root.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url, options: .atomic)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(Double.random(in: 10...1000))], ofItemAtPath: url.path)
+  }
+
+  /// What the browser does on start: the cache's notes, their annotations left in it.
+  private func openLean() throws -> (vault: Vault, index: SearchIndex, report: VaultLoader.Report) {
+    let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cacheFolder)
+    let snapshot = index.loadNoteCache(leavingOutAnnotations: true)
+    let (vault, report) = try VaultLoader(root: root, options: .init(cache: snapshot)).loadReporting()
+    return (vault, index, report)
+  }
+
+  /// Every link resolves as in a load of the files without any cache, and the backlinks agree.
+  private func assertResolvedAsAFreshLoad(_ vault: Vault, file: StaticString = #filePath, line: UInt = #line) throws {
+    let fresh = try VaultLoader(root: root).load()
+    XCTAssertEqual(vault.notes.map(\.id), fresh.notes.map(\.id), file: file, line: line)
+    for (note, want) in zip(vault.notes, fresh.notes) {
+      XCTAssertEqual(note.links.count, want.links.count, file: file, line: line)
+      for (link, wanted) in zip(note.links, want.links) {
+        XCTAssertEqual(
+          [link.state.rawValue, link.target ?? "-", link.targetSections.description],
+          [wanted.state.rawValue, wanted.target ?? "-", wanted.targetSections.description],
+          "\(note.id): \(wanted.raw)", file: file, line: line)
+      }
+    }
+    XCTAssertEqual(vault.incoming, fresh.incoming, "backlinks", file: file, line: line)
+  }
+
+  private func sections(of id: String, in vault: Vault) -> [[String]] {
+    guard let note = vault.note(id) else { return [] }
+    return note.links.map { link in
+      let target = link.target.flatMap { vault.note($0) }
+      return link.targetSections.compactMap { target?.sections[safeIndex: $0]?.title }
+    }
+  }
+
+  func testTheLeanLoadKeepsNoAnnotationButTheGraphOfAFullLoad() throws {
+    let lean = try openLean()
+    XCTAssertEqual(lean.report.parsed, 0)
+    let link = try XCTUnwrap(lean.vault.note("findings/sleeper.md")?.links.first)
+    XCTAssertTrue(link.annotationLeftOut)
+    XCTAssertEqual(link.annotation, "")
+    XCTAssertEqual(sections(of: "findings/sleeper.md", in: lean.vault), [["The Postern Door"]])
+    try assertResolvedAsAFreshLoad(lean.vault)
+    // The store gives back exactly what the parser saw.
+    let store = try XCTUnwrap(lean.vault.annotationStore)
+    let parsed = try VaultLoader(root: root).load()
+    XCTAssertEqual(
+      store.annotations(of: "findings/sleeper.md"), parsed.note("findings/sleeper.md")?.links.map(\.annotation))
+    XCTAssertNil(store.annotations(of: "no/such.md"))
+  }
+
+  func testAHeadingRenamedInAnEditMovesTheLinksThatNameItInTheirAnnotations() throws {
+    var vault = try openLean().vault
+    try write(
+      "threads/witness.md", "# Is matter seeing itself\n\n## The Back Door\n\n## The Positive Formation\n")
+    vault = VaultLoader(root: root).reloading(vault, ids: ["threads/witness.md"])
+    XCTAssertEqual(sections(of: "findings/sleeper.md", in: vault), [[]])
+    try assertResolvedAsAFreshLoad(vault)
+
+    // Named again: found again, which only the annotation read back from the cache can say.
+    try write(
+      "threads/witness.md", "# Is matter seeing itself\n\n## The Positive Formation\n\n## The Postern Door\n")
+    vault = VaultLoader(root: root).reloading(vault, ids: ["threads/witness.md"])
+    XCTAssertEqual(sections(of: "findings/sleeper.md", in: vault), [["The Postern Door"]])
+    try assertResolvedAsAFreshLoad(vault)
+    XCTAssertTrue(vault.note("findings/sleeper.md")?.links.first?.annotationLeftOut == true, "kept in memory after")
+  }
+
+  func testANewNoteTakesAGhostLinkWithTheSectionItsAnnotationNamesAndTheCacheKeepsTheAnnotation() throws {
+    let lean = try openLean()
+    try write("later.md", "# Later\n\n## The Positive Formation\n")
+    let vault = VaultLoader(root: root).reloading(lean.vault, ids: ["later.md"])
+    XCTAssertEqual(sections(of: "index.md", in: vault), [[], ["The Positive Formation"]])
+    try assertResolvedAsAFreshLoad(vault)
+    XCTAssertEqual(vault.relinked, ["index.md"])
+
+    // The relinked note is stored again with its annotations, read back from its row.
+    try lean.index.refresh(vault: vault, only: (["later.md"], []))
+    let full = try XCTUnwrap(lean.index.loadNoteCache().storedNote(id: "index.md"))
+    XCTAssertEqual(full.links.map(\.annotation), ["the first finding", "where the Positive Formation is argued"])
+    XCTAssertEqual(full.links.last?.state, .resolved)
+    let reopened = try openLean()
+    XCTAssertEqual(reopened.report.parsed, 0)
+    try assertResolvedAsAFreshLoad(reopened.vault)
+  }
+
+  func testANoteWhoseAnnotationsCannotBeReadBackIsStoredToBeParsedAgain() throws {
+    let lean = try openLean()
+    // Another process rewrote the cache's row meanwhile with a note of other links.
+    try lean.index.writer.write { db in
+      let other = NoteCoding.encode(Note(id: "index.md", links: [Link(raw: "x", kind: .wiki)]))
+      try db.execute(sql: "UPDATE note SET data = ? WHERE path = ?", arguments: [other, "index.md"])
+    }
+    try lean.index.refresh(vault: lean.vault, only: (["index.md"], []))
+    let size = try lean.index.writer.read { db in
+      try Int.fetchOne(db, sql: "SELECT size FROM note WHERE path = ?", arguments: ["index.md"])
+    }
+    XCTAssertEqual(size, SearchIndex.unreadSize)
+    // No file has that size: the next load reads the file, annotations and all.
+    let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cacheFolder)
+    let (vault, report) = try VaultLoader(root: root, options: .init(cache: index.loadNoteCache())).loadReporting()
+    XCTAssertEqual(report.parsed, 1)
+    XCTAssertEqual(vault.note("index.md")?.links.first?.annotation, "the first finding")
+  }
+}
+
+extension Array {
+  fileprivate subscript(safeIndex index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
