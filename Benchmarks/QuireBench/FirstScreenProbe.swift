@@ -34,7 +34,7 @@ enum FirstScreenProbe {
   static func reload(root: URL) throws -> Measurement {
     let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: SearchProbes.cacheDirectory(for: root))
     // As the browser loads it: the links' annotations stay in the cache.
-    let snapshot = index.loadNoteCache(leavingOutAnnotations: true)
+    let snapshot = index.loadNoteCache(lean: true)
     let vault = try VaultLoader(root: root, options: .init(cache: snapshot)).load()
     try index.refresh(vault: vault, cache: snapshot)
     guard let path = vault.notes.first(where: { $0.id.hasPrefix("findings/") })?.id ?? vault.notes.first?.id else {

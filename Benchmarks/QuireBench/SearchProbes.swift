@@ -46,7 +46,7 @@ enum SearchProbes {
     var start = clock.now
     let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cacheDirectory(for: root))
     // As the browser loads it: the links' annotations stay in the cache.
-    let snapshot = index.loadNoteCache(leavingOutAnnotations: true)
+    let snapshot = index.loadNoteCache(lean: true)
     phases["open cache"] = (clock.now - start).seconds
     start = clock.now
     var cpu = processCPUSeconds()

@@ -24,6 +24,7 @@ public struct Note: Sendable, Hashable, Identifiable {
     var modified: Double
     var lineCount: Int
     var bodyLine: Int
+    var frontMatterLeftOut = false
   }
 
   /// Shared by copies; never changed while shared (`fields`' setter copies it first).
@@ -71,10 +72,31 @@ public struct Note: Sendable, Hashable, Identifiable {
     set { fields.hasExplicitTitle = newValue }
     _modify { yield &fields.hasExplicitTitle }
   }
+  /// The front matter as written; only the fields the graph reads (`graphFields`) when
+  /// `frontMatterLeftOut`. Setting it keeps it whole again.
   public var frontMatter: FrontMatter {
     get { box.fields.frontMatter }
-    set { fields.frontMatter = newValue }
-    _modify { yield &fields.frontMatter }
+    set {
+      fields.frontMatter = newValue
+      fields.frontMatterLeftOut = false
+    }
+  }
+
+  /// The front matter fields the graph reads once a note is parsed: a source's `url`,
+  /// which links name it by. Type, title, aliases, tags, status and date have fields of
+  /// their own.
+  public static let graphFields: Set<String> = ["url"]
+
+  /// Whether the front matter was left where the note was loaded from (the vault's cache)
+  /// but for `graphFields`: the browser shows none of it, and at 100,000 notes it is
+  /// 80 MB. Whatever stores the note again reads it back first.
+  public var frontMatterLeftOut: Bool { box.fields.frontMatterLeftOut }
+
+  /// Keeps only the front matter fields of `graphFields`, and says so (`frontMatterLeftOut`).
+  public mutating func leaveOutFrontMatter() {
+    let kept = frontMatter.entries.filter { Self.graphFields.contains($0.key.lowercased()) }
+    if kept.count != frontMatter.entries.count { fields.frontMatter = FrontMatter(kept) }
+    fields.frontMatterLeftOut = true
   }
   public var aliases: [String] {
     get { box.fields.aliases }

