@@ -165,3 +165,22 @@ final class NoteCodingTests: XCTestCase {
     }
   }
 }
+
+extension NoteCodingTests {
+  /// A lean decode (the browser's) leaves out the links' annotations and every front
+  /// matter field but `url`, nested values stepped over; all else reads back as stored.
+  func testALeanDecodeLeavesOutAnnotationsAndTheFrontMatterButTheURL() throws {
+    var note = Self.everything()
+    note.frontMatter.entries.insert(.init(key: "URL", value: .string("https://example.org/x")), at: 3)
+    let lean = try NoteCoding.decode(NoteCoding.encode(note), modified: note.modified, lean: true)
+    XCTAssertTrue(lean.frontMatterLeftOut)
+    XCTAssertEqual(lean.frontMatter.entries, [.init(key: "URL", value: .string("https://example.org/x"))])
+    XCTAssertTrue(lean.links.allSatisfy { $0.annotation.isEmpty && $0.annotationLeftOut })
+    var restored = lean
+    restored.frontMatter = note.frontMatter
+    for index in restored.links.indices { restored.links[index].annotation = note.links[index].annotation }
+    var expected = note
+    expected.texts = []
+    XCTAssertEqual(restored, expected)
+  }
+}

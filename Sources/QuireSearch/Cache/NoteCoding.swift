@@ -68,8 +68,13 @@ enum NoteCoding {
       note.type = try noteType(try reader.byte())
       note.title = try reader.string()
       note.hasExplicitTitle = try reader.bool()
-      note.frontMatter = try frontMatter(&reader, depth: 0)
-      if lean { note.leaveOutFrontMatter() }
+      if lean {
+        // Fields left out are stepped over, never made.
+        note.frontMatter = try frontMatter(&reader, depth: 0, keeping: Note.graphFields)
+        note.leaveOutFrontMatter()
+      } else {
+        note.frontMatter = try frontMatter(&reader, depth: 0)
+      }
       note.aliases = try reader.strings()
       note.tags = try reader.strings()
       note.status = try reader.optionalString()
@@ -232,6 +237,42 @@ enum NoteCoding {
       try list(&reader) { reader in
         FrontMatter.Entry(key: try reader.string(), value: try value(&reader, depth: depth + 1))
       })
+  }
+
+  /// The top-level fields whose lower-cased keys are in `keys`; the others are stepped over.
+  private static func frontMatter(
+    _ reader: inout ByteReader, depth: Int, keeping keys: Set<String>
+  ) throws -> FrontMatter {
+    var kept: [FrontMatter.Entry] = []
+    for _ in 0..<(try reader.count()) {
+      let key = try reader.string()
+      if keys.contains(key.lowercased()) {
+        kept.append(FrontMatter.Entry(key: key, value: try value(&reader, depth: depth + 1)))
+      } else {
+        try skipValue(&reader, depth: depth + 1)
+      }
+    }
+    return FrontMatter(kept)
+  }
+
+  private static func skipValue(_ reader: inout ByteReader, depth: Int) throws {
+    guard depth < maxDepth else { throw Failure.tooDeep }
+    let tag = try reader.byte()
+    switch tag {
+    case 0, 1, 2: break
+    case 3: _ = try reader.int()
+    case 4: _ = try reader.double()
+    case 5: _ = try reader.skipString()
+    case 6: for _ in 0..<(try reader.count()) { try skipValue(&reader, depth: depth + 1) }
+    case 7:
+      // As deep as `value` would go: a map is one level, its values the next.
+      guard depth + 1 < maxDepth else { throw Failure.tooDeep }
+      for _ in 0..<(try reader.count()) {
+        _ = try reader.skipString()
+        try skipValue(&reader, depth: depth + 2)
+      }
+    default: throw Failure.unknownCode("front matter value", tag)
+    }
   }
 
   private static func write(_ value: FrontMatterValue, to writer: inout ByteWriter) {
