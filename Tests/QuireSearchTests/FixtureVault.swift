@@ -114,6 +114,24 @@ struct FixtureVault {
     for (path, text) in Self.files { try write(path, text) }
   }
 
+  /// Writes these files to a fresh temporary folder, each as `writeLater` leaves it.
+  init(files: [String: String]) throws {
+    let base = FileManager.default.temporaryDirectory
+      .appendingPathComponent("quire-search-\(UUID().uuidString)")
+    root = base.appendingPathComponent("vault")
+    cache = base.appendingPathComponent("cache")
+    for (path, text) in files { try writeLater(path, text) }
+  }
+
+  /// Writes a file with a modification time later than a cache made just now holds, as
+  /// an editor saving a while later would leave it.
+  func writeLater(_ path: String, _ text: String) throws {
+    try write(path, text)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(Double.random(in: 10...1000))],
+      ofItemAtPath: root.appendingPathComponent(path).path)
+  }
+
   func write(_ path: String, _ text: String) throws {
     let url = root.appendingPathComponent(path)
     try FileManager.default.createDirectory(

