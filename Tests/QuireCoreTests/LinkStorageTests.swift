@@ -123,3 +123,34 @@ extension LinkStorageTests {
     XCTAssertFalse(link.isEmbed)
   }
 }
+
+extension LinkStorageTests {
+  private func rawAddress(_ link: Link) -> UnsafePointer<UInt8>? { link.withRawUTF8 { $0.baseAddress } }
+
+  func testAPoolGivesLinksWrittenAlikeOneStringAndKeepsTheirBytes() {
+    var pool = LinkStringPool()
+    let path = "../concepts/sparse-memo-measure.md#what-this-concept-is-not"
+    var first = Link(raw: path, kind: .markdown, text: "What this concept is not", line: 3)
+    var second = Link(raw: String(path.utf8.map { Character(UnicodeScalar($0)) }), kind: .markdown, text: "What this concept is not", line: 9)
+    XCTAssertNotEqual(rawAddress(first), rawAddress(second))
+    pool.share(&first)
+    pool.share(&second)
+    XCTAssertEqual(rawAddress(first), rawAddress(second), "links written alike still hold two strings")
+    XCTAssertEqual([second.raw, second.text], [path, "What this concept is not"])
+    XCTAssertEqual(second.line, 9)
+
+    // Canonically equal but other bytes (é composed, and e with a combining accent): kept apart.
+    var composed = Link(raw: "notes/caf\u{E9}-au-lait-long.md", kind: .markdown)
+    var decomposed = Link(raw: "notes/cafe\u{301}-au-lait-long.md", kind: .markdown)
+    pool.share(&composed)
+    pool.share(&decomposed)
+    XCTAssertNotEqual(rawAddress(composed), rawAddress(decomposed))
+    XCTAssertEqual(decomposed.withRawUTF8 { Array($0) }, Array("notes/cafe\u{301}-au-lait-long.md".utf8))
+
+    // A link with an annotation keeps its own string.
+    var annotated = Link(raw: path, kind: .markdown, text: "What this concept is not", annotation: "and why")
+    pool.share(&annotated)
+    XCTAssertNotEqual(rawAddress(annotated), rawAddress(first))
+    XCTAssertEqual(annotated.annotation, "and why")
+  }
+}

@@ -55,8 +55,8 @@ final class LeanLoadTests: XCTestCase {
       XCTAssertEqual(note.links.count, want.links.count, file: file, line: line)
       for (link, wanted) in zip(note.links, want.links) {
         XCTAssertEqual(
-          [link.state.rawValue, link.target ?? "-", link.targetSections.description],
-          [wanted.state.rawValue, wanted.target ?? "-", wanted.targetSections.description],
+          [link.raw, link.text, link.state.rawValue, link.target ?? "-", link.targetSections.description],
+          [wanted.raw, wanted.text, wanted.state.rawValue, wanted.target ?? "-", wanted.targetSections.description],
           "\(note.id): \(wanted.raw)", file: file, line: line)
       }
     }

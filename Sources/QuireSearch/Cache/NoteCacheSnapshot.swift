@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import QuireCore
 
@@ -5,26 +6,27 @@ import QuireCore
 ///
 /// A loader asks for each file by id, size and modification time; a note is given back
 /// only when both agree with the file it was parsed from. Lookups are safe from any
-/// thread (the loader parses on all cores). Each stored note is decoded on request and
-/// its bytes are kept until then, so reopening an unchanged vault reads no note file.
+/// thread (the loader parses on all cores). Reopening an unchanged vault reads no note file.
 ///
-/// A note handed to the loader is handed out once: its bytes are let go as it is decoded
-/// (a load asks for each file once), so that a large vault's cache is not held twice
-/// over, encoded and decoded, while its graph is built. Asked again, it is a miss.
+/// The stored notes are decoded as they are read (`Reader`), on the other cores while
+/// SQLite reads on one: a large vault's stored bytes are never all held at once (they
+/// were 400 MB at 100,000 notes, read whole before the first was decoded, and the peak
+/// of a reopen was theirs on top of the graph's).
+///
+/// A note handed to the loader is handed out once (a load asks for each file once), so
+/// that the snapshot and the vault do not each keep one. Asked again, it is a miss.
 public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
   struct Entry: Sendable {
     var size: Int
     var modified: Double
-    /// Where the stored bytes are in `blobs`.
+    /// Where the decoded note is in `notes`.
     var slot: Int
   }
 
   private let entries: [String: Entry]
-  /// The stored bytes by slot; nil once handed out.
-  private let blobs: Locked<[Data?]>
-  private let counters = Locked(Counters())
-  /// The stored notes' ids, which decoded ids and link targets share.
-  private let names: InternedNames
+  /// The decoded notes by slot; nil once handed out, or when the stored form was unreadable.
+  private let notes: Locked<[Note?]>
+  private let counters: Locked<Counters>
 
   struct Counters {
     var hits = 0
@@ -40,38 +42,124 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
   /// Where the annotations the notes come without are read back; nil when they keep them.
   public let annotationStore: (any AnnotationStore)?
 
-  /// - Parameters:
-  ///   - rows: each stored note's id, size, modification time and bytes.
-  ///   - annotations: when given, notes are decoded lean (`NoteCoding.decode(lean:)`),
-  ///     and the vault reads the annotations back from it.
-  init(
-    rows: [(id: String, size: Int, modified: Double, data: Data)], linksAreCurrent: Bool = false,
-    annotations: (any AnnotationStore)? = nil
+  private init(
+    entries: [String: Entry], notes: [Note?], unreadable: Set<String>, linksAreCurrent: Bool,
+    annotations: (any AnnotationStore)?
   ) {
-    var entries: [String: Entry] = [:]
-    entries.reserveCapacity(rows.count)
-    var blobs: [Data?] = []
-    blobs.reserveCapacity(rows.count)
-    for row in rows {
-      entries[row.id] = Entry(size: row.size, modified: row.modified, slot: blobs.count)
-      blobs.append(row.data)
-    }
     self.entries = entries
-    self.blobs = Locked(blobs)
-    self.names = InternedNames(rows.lazy.map(\.id))
+    self.notes = Locked(notes)
+    self.counters = Locked(Counters(unreadable: unreadable))
     self.linksAreCurrent = linksAreCurrent
     self.annotationStore = annotations
   }
 
   /// An empty cache: every lookup misses.
-  public static let empty = NoteCacheSnapshot(rows: [])
+  public static let empty = NoteCacheSnapshot(
+    entries: [:], notes: [], unreadable: [], linksAreCurrent: false, annotations: nil)
+
+  /// A snapshot of these stored notes (id, size, modification time, bytes), decoded here.
+  convenience init(
+    rows: [(id: String, size: Int, modified: Double, data: Data)], linksAreCurrent: Bool = false,
+    annotations: (any AnnotationStore)? = nil
+  ) {
+    var reader = Reader(ids: rows.map(\.id), lean: annotations != nil)
+    for row in rows { reader.add(id: row.id, size: row.size, modified: row.modified, data: row.data) }
+    self.init(reader, linksAreCurrent: linksAreCurrent, annotations: annotations)
+  }
+
+  /// The snapshot of what a `Reader` was given.
+  convenience init(_ reader: consuming Reader, linksAreCurrent: Bool, annotations: (any AnnotationStore)?) {
+    let (entries, notes, unreadable) = reader.finish()
+    self.init(
+      entries: entries, notes: notes, unreadable: unreadable, linksAreCurrent: linksAreCurrent,
+      annotations: annotations)
+  }
+
+  /// Decodes stored notes handed to it one by one, in batches on the other cores, with
+  /// at most a few batches' bytes waiting at any time.
+  struct Reader: ~Copyable {
+    /// Notes decoded together: about 1 MB of stored bytes at 4 KB a note.
+    static let batchSize = 256
+
+    private let names: InternedNames
+    private let lean: Bool
+    private var entries: [String: Entry] = [:]
+    private var batch: [(slot: Int, id: String, modified: Double, data: Data)] = []
+    private let decoded = Locked<[Int: Note]>([:])
+    /// The strings of the links of a lean load, for links written alike to share.
+    private let linkStrings: Locked<LinkStringPool>
+    private let unreadable = Locked<Set<String>>([])
+    private let group = DispatchGroup()
+    /// Batches handed out and not yet decoded, at most two.
+    private let inFlight = DispatchSemaphore(value: 2)
+
+    /// - Parameters:
+    ///   - ids: every stored note's id, which decoded ids and link targets share.
+    ///   - lean: notes are decoded lean (`NoteCoding.decode(lean:)`).
+    init(ids: some Sequence<String>, lean: Bool) {
+      let ids = Array(ids)
+      names = InternedNames(ids)
+      self.lean = lean
+      // Room for the distinct link strings of a lean load without growing: about 8 a note.
+      linkStrings = Locked(LinkStringPool(capacity: lean ? ids.count * 8 : 0))
+    }
+
+    mutating func add(id: String, size: Int, modified: Double, data: Data) {
+      let slot = entries.count
+      entries[id] = Entry(size: size, modified: modified, slot: slot)
+      batch.append((slot, id, modified, data))
+      if batch.count == Self.batchSize { send() }
+    }
+
+    private mutating func send() {
+      guard !batch.isEmpty else { return }
+      let work = batch
+      batch = []
+      inFlight.wait()
+      let (names, lean, decoded, unreadable, inFlight) = (names, lean, decoded, unreadable, inFlight)
+      let linkStrings = linkStrings
+      DispatchQueue.global(qos: .userInitiated).async(group: group) {
+        var notes: [(Int, Note)] = []
+        var failed: [String] = []
+        for row in work {
+          if let note = try? NoteCoding.decode(row.data, modified: row.modified, names: names, lean: lean) {
+            notes.append((row.slot, note))
+          } else {
+            failed.append(row.id)
+          }
+        }
+        if lean {
+          linkStrings.withLock { pool in
+            for index in notes.indices {
+              for link in notes[index].1.links.indices { pool.share(&notes[index].1.links[link]) }
+            }
+          }
+        }
+        decoded.withLock { table in for (slot, note) in notes { table[slot] = note } }
+        if !failed.isEmpty { unreadable.withLock { $0.formUnion(failed) } }
+        inFlight.signal()
+      }
+    }
+
+    /// Every note handed in, decoded (nil where its stored form was unreadable).
+    consuming func finish() -> (entries: [String: Entry], notes: [Note?], unreadable: Set<String>) {
+      send()
+      group.wait()
+      var notes = [Note?](repeating: nil, count: entries.count)
+      decoded.withLock { table in
+        for (slot, note) in table { notes[slot] = note }
+        table = [:]
+      }
+      return (entries, notes, unreadable.withLock { $0 })
+    }
+  }
 
   public var storedIDs: [String] { Array(entries.keys) }
 
   /// A stored note, decoded; nil when there is none or it was handed to the loader.
   public func storedNote(id: String) -> Note? {
-    guard let entry = entries[id], let data = blobs.withLock({ $0[entry.slot] }) else { return nil }
-    return try? NoteCoding.decode(data, modified: entry.modified, names: names)
+    guard let entry = entries[id] else { return nil }
+    return notes.withLock { $0[entry.slot] }
   }
 
   /// How many notes the cache holds.
@@ -86,26 +174,12 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
       counters.withLock { $0.misses += 1 }
       return nil
     }
-    let taken = blobs.withLock { slots in
+    let taken = notes.withLock { slots in
       defer { slots[entry.slot] = nil }
       return slots[entry.slot]
     }
-    guard let data = taken else {
-      counters.withLock { $0.misses += 1 }
-      return nil
-    }
-    do {
-      let note = try NoteCoding.decode(
-        data, modified: entry.modified, names: names, lean: annotationStore != nil)
-      counters.withLock { $0.hits += 1 }
-      return note
-    } catch {
-      counters.withLock {
-        $0.misses += 1
-        $0.unreadable.insert(id)
-      }
-      return nil
-    }
+    counters.withLock { taken == nil ? ($0.misses += 1) : ($0.hits += 1) }
+    return taken
   }
 
   /// What the cache held for a note when it was read (size and time), without decoding it.

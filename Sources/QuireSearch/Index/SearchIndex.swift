@@ -218,8 +218,8 @@ public final class SearchIndex: NoteSearcher, Sendable {
 
   /// The parsed notes stored by earlier runs, for the loader (`ParsedNoteCache`).
   ///
-  /// Reads every stored note's bytes at once (one query); drop the snapshot once the
-  /// vault is loaded.
+  /// Reads every stored note (one query) and decodes them as they come, on the other
+  /// cores; drop the snapshot once the vault is loaded.
   ///
   /// - Parameter lean: for the browser, which shows neither: the notes come without
   ///   their links' annotations, which the vault reads back from this index when it
@@ -227,17 +227,17 @@ public final class SearchIndex: NoteSearcher, Sendable {
   ///   the graph does not read (`Note.frontMatterLeftOut`). At 100,000 notes that is
   ///   200 MB of strings.
   public func loadNoteCache(lean: Bool = false) -> NoteCacheSnapshot {
-    let read = try? readUnmapped { db -> (rows: [(id: String, size: Int, modified: Double, data: Data)], current: Bool) in
-      var rows: [(id: String, size: Int, modified: Double, data: Data)] = []
+    let annotations = lean ? StoredAnnotations(index: self) : nil
+    let read = try? readUnmapped { db -> NoteCacheSnapshot in
+      // The ids first: decoded ids and link targets share their strings.
+      var reader = NoteCacheSnapshot.Reader(ids: try String.fetchAll(db, sql: "SELECT path FROM note"), lean: lean)
       let cursor = try Row.fetchCursor(db, sql: "SELECT path, size, modified, data FROM note")
       while let row = try cursor.next() {
-        rows.append((row[0], row[1], row[2], row[3]))
+        reader.add(id: row[0], size: row[1], modified: row[2], data: row[3])
       }
-      return (rows, try Self.linksAreCurrent(db))
+      return NoteCacheSnapshot(reader, linksAreCurrent: try Self.linksAreCurrent(db), annotations: annotations)
     }
-    return NoteCacheSnapshot(
-      rows: read?.rows ?? [], linksAreCurrent: read?.current ?? false,
-      annotations: lean ? StoredAnnotations(index: self) : nil)
+    return read ?? .empty
   }
 
   /// How many notes the index holds.
