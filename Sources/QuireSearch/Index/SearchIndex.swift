@@ -118,17 +118,25 @@ public final class SearchIndex: NoteSearcher, Sendable {
   /// How much of the file a connection maps into memory: a reader 1 GB, a writer none.
   static func mappedBytes(readonly: Bool) -> Int { readonly ? 1_073_741_824 : 0 }
 
-  /// Reads with the connection's memory map turned off for the while: a read of the whole
-  /// `note` table through the map (every stored note, at a reopen) left each page it
-  /// touched counted in the process's resident memory, 825 MB of 2.0 GB after a warm
-  /// reopen at 100,000 notes, for bytes read once and copied out. Searches keep the map.
+  /// Reads with the connection's memory map and page cache turned down for the while: a
+  /// read of the whole `note` table through the map (every stored note, at a reopen) left
+  /// each page it touched counted in the process's resident memory, 825 MB of 2.0 GB
+  /// after a warm reopen at 100,000 notes, for bytes read once and copied out; through
+  /// the page cache it filled its 32 MB with them. Searches keep both.
   func readUnmapped<T>(_ body: (Database) throws -> T) throws -> T {
     try writer.read { db in
-      try db.execute(sql: "PRAGMA mmap_size = 0")
-      defer { try? db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes(readonly: db.configuration.readonly))") }
+      try db.execute(sql: "PRAGMA mmap_size = 0; PRAGMA cache_size = -\(Self.pageCacheKiB / 16)")
+      defer {
+        try? db.execute(
+          sql: "PRAGMA mmap_size = \(Self.mappedBytes(readonly: db.configuration.readonly)); "
+            + "PRAGMA cache_size = -\(Self.pageCacheKiB); PRAGMA shrink_memory")
+      }
       return try body(db)
     }
   }
+
+  /// Each connection's page cache, in KiB.
+  static let pageCacheKiB = 32768
 
   private static func configuration() -> Configuration {
     var configuration = Configuration()
@@ -145,7 +153,7 @@ public final class SearchIndex: NoteSearcher, Sendable {
     configuration.prepareDatabase { db in
       let mapped = mappedBytes(readonly: db.configuration.readonly)
       try db.execute(
-        sql: "PRAGMA mmap_size = \(mapped); PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL")
+        sql: "PRAGMA mmap_size = \(mapped); PRAGMA cache_size = -\(pageCacheKiB); PRAGMA synchronous = NORMAL")
     }
     return configuration
   }
