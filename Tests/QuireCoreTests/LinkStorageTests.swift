@@ -154,3 +154,19 @@ extension LinkStorageTests {
     XCTAssertEqual(annotated.annotation, "and why")
   }
 }
+
+/// `Section` keeps its numbers in 32 bits and gives them back as written.
+final class SectionStorageTests: XCTestCase {
+  func testEveryPropertyReadsBackWhatWasGiven() {
+    var section = Section(index: 4, title: "The Postern Door", level: 2, anchor: "the-postern-door", line: 120, endLine: 180, parent: 1)
+    XCTAssertEqual([section.index, section.level, section.line, section.endLine], [4, 2, 120, 180])
+    XCTAssertEqual(section.parent, 1)
+    section.parent = nil
+    XCTAssertNil(section.parent)
+    section.parent = 0
+    XCTAssertEqual(section.parent, 0)
+    section.endLine = 4_000_000_000
+    XCTAssertEqual(section.endLine, 4_000_000_000)
+    XCTAssertLessThanOrEqual(MemoryLayout<Section>.stride, 56)
+  }
+}

@@ -28,7 +28,9 @@ struct NoteLookup: Sendable {
         byLowerPath.reserveCapacity(notes.count)
         for (index, note) in notes.enumerated() {
           byPath[note.id] = index
-          byLowerPath[note.id.lowercased(), default: []].append(index)
+          // Most paths are lower case already: the key then shares the id's storage.
+          let lower = note.id.lowercased()
+          byLowerPath[lower == note.id ? note.id : lower, default: []].append(index)
         }
         paths.set(0, (byPath, byLowerPath))
       case 1:
