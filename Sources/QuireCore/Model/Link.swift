@@ -76,24 +76,24 @@ public struct Link: Sendable, Hashable {
   /// `UInt32.max`: the text is the raw target again, and is not stored twice.
   private var textCount: UInt32
   private var storedLine: UInt32
-  private var storedColumn: UInt32
   private var rangeStart: UInt32
   /// `UInt32.max`: no byte range.
   private var rangeCount: UInt32
   /// -1: before the first heading.
   private var storedSourceSection: Int32
-  public var kind: LinkKind
-  /// `isEmbed` and `annotationLeftOut`, one bit each.
-  private var flags: UInt8
-  public var relation: LinkRelation
+  /// The first of `targetSections` when it is one (most links name at most one section);
+  /// -1: the sections, if any, are all in `rare`.
+  private var firstSection: Int32
+  private var storedColumn: UInt16
+  /// `kind` (2 bits), then `isEmbed` and `annotationLeftOut` (a bit each).
+  private var kindAndFlags: UInt8
+  /// `relation` (3 bits), then `state` (3 bits).
+  private var relationAndState: UInt8
 
   // What resolution found.
 
-  public var state: LinkState
   /// The note followed: the target, or the nearest candidate of an ambiguous link.
   public var target: String?
-  /// Sections of the target this link points at: its anchor, then sections named in the annotation.
-  public var targetSections: [Int]
   private var rare: Rare?
 
   /// What few links carry. Never changed once made: a setter makes a new one.
@@ -101,8 +101,11 @@ public struct Link: Sendable, Hashable {
     let candidates: [String]
     let reason: String?
     let missingAnchor: String?
-    /// Positions that do not fit in 32 bits (a note of over 4 GiB).
+    /// Positions that do not fit (a note of over 4 GiB, a column past 65,534).
     let wide: Wide?
+    /// The target sections after the first, or all of them when the first is not stored
+    /// in the link (`firstSection`).
+    let sections: [Int]
 
     struct Wide: Hashable {
       var line: Int
@@ -110,23 +113,28 @@ public struct Link: Sendable, Hashable {
       var byteRange: Range<Int>?
     }
 
-    init(candidates: [String], reason: String?, missingAnchor: String?, wide: Wide?) {
+    init(candidates: [String], reason: String?, missingAnchor: String?, wide: Wide?, sections: [Int]) {
       self.candidates = candidates
       self.reason = reason
       self.missingAnchor = missingAnchor
       self.wide = wide
+      self.sections = sections
     }
 
     /// Nil when there is nothing to hold.
-    static func make(candidates: [String], reason: String?, missingAnchor: String?, wide: Wide?) -> Rare? {
-      candidates.isEmpty && reason == nil && missingAnchor == nil && wide == nil
-        ? nil : Rare(candidates: candidates, reason: reason, missingAnchor: missingAnchor, wide: wide)
+    static func make(
+      candidates: [String], reason: String?, missingAnchor: String?, wide: Wide?, sections: [Int]
+    ) -> Rare? {
+      candidates.isEmpty && reason == nil && missingAnchor == nil && wide == nil && sections.isEmpty
+        ? nil
+        : Rare(candidates: candidates, reason: reason, missingAnchor: missingAnchor, wide: wide, sections: sections)
     }
 
     static func == (left: Rare, right: Rare) -> Bool {
       left === right
         || (left.candidates == right.candidates && left.reason == right.reason
-          && left.missingAnchor == right.missingAnchor && left.wide == right.wide)
+          && left.missingAnchor == right.missingAnchor && left.wide == right.wide
+          && left.sections == right.sections)
     }
 
     func hash(into hasher: inout Hasher) {
@@ -134,6 +142,7 @@ public struct Link: Sendable, Hashable {
       hasher.combine(reason)
       hasher.combine(missingAnchor)
       hasher.combine(wide)
+      hasher.combine(sections)
     }
   }
 
@@ -147,16 +156,18 @@ public struct Link: Sendable, Hashable {
     textCount = 0
     storedLine = 0
     storedColumn = 0
+    firstSection = -1
     rangeStart = 0
     rangeCount = .max
     storedSourceSection = -1
+    kindAndFlags = 0
+    relationAndState = 0
+    target = nil
+    self.rare = nil
     self.kind = kind
-    self.flags = isEmbed ? Self.embedFlag : 0
+    self.isEmbed = isEmbed
     self.relation = relation
     self.state = .broken
-    self.target = nil
-    self.targetSections = []
-    self.rare = nil
     setStrings(raw: raw, text: text, annotation: annotation)
     setPosition(line: line, column: column, byteRange: byteRange)
     self.sourceSection = sourceSection
@@ -164,25 +175,97 @@ public struct Link: Sendable, Hashable {
 
   // MARK: - What the parser saw
 
-  private static let embedFlag: UInt8 = 1
-  private static let leftOutFlag: UInt8 = 2
+  private static let embedFlag: UInt8 = 4
+  private static let leftOutFlag: UInt8 = 8
+
+  public var kind: LinkKind {
+    get {
+      switch kindAndFlags & 3 {
+      case 0: .markdown
+      case 1: .wiki
+      case 2: .frontmatter
+      default: .mention
+      }
+    }
+    set {
+      let code: UInt8 =
+        switch newValue {
+        case .markdown: 0
+        case .wiki: 1
+        case .frontmatter: 2
+        case .mention: 3
+        }
+      kindAndFlags = kindAndFlags & ~3 | code
+    }
+  }
 
   /// `![[...]]` or `![](...)`: shown in place rather than followed.
   public var isEmbed: Bool {
-    get { flags & Self.embedFlag != 0 }
-    set { flags = newValue ? flags | Self.embedFlag : flags & ~Self.embedFlag }
+    get { kindAndFlags & Self.embedFlag != 0 }
+    set { kindAndFlags = newValue ? kindAndFlags | Self.embedFlag : kindAndFlags & ~Self.embedFlag }
+  }
+
+  public var relation: LinkRelation {
+    get {
+      switch relationAndState & 7 {
+      case 0: .concept
+      case 1: .thread
+      case 2: .cites
+      case 3: .anchors
+      case 4: .instantiates
+      case 5: .lens
+      default: .mentions
+      }
+    }
+    set {
+      let code: UInt8 =
+        switch newValue {
+        case .concept: 0
+        case .thread: 1
+        case .cites: 2
+        case .anchors: 3
+        case .instantiates: 4
+        case .lens: 5
+        case .mentions: 6
+        }
+      relationAndState = relationAndState & ~7 | code
+    }
+  }
+
+  /// What resolution found the target to be.
+  public var state: LinkState {
+    get {
+      switch relationAndState >> 3 {
+      case 0: .resolved
+      case 1: .broken
+      case 2: .ambiguous
+      case 3: .external
+      default: .asset
+      }
+    }
+    set {
+      let code: UInt8 =
+        switch newValue {
+        case .resolved: 0
+        case .broken: 1
+        case .ambiguous: 2
+        case .external: 3
+        case .asset: 4
+        }
+      relationAndState = relationAndState & 7 | code << 3
+    }
   }
 
   /// Whether the annotation was left where the link was loaded from (a vault's cache)
   /// rather than kept in memory: `annotation` is then empty, and what needs it reads it
   /// back (`AnnotationStore`). Setting `annotation` keeps it again.
-  public var annotationLeftOut: Bool { flags & Self.leftOutFlag != 0 }
+  public var annotationLeftOut: Bool { kindAndFlags & Self.leftOutFlag != 0 }
 
   /// Lets go of the annotation, which `annotationLeftOut` then says is kept elsewhere:
   /// a browser of 100,000 notes keeps 120 MB of them in its cache rather than in memory.
   public mutating func leaveOutAnnotation() {
     if !annotation.isEmpty { setStrings(raw: raw, text: text, annotation: "") }
-    flags |= Self.leftOutFlag
+    kindAndFlags |= Self.leftOutFlag
   }
 
   /// The section the link stands in, as an index into the source note's sections.
@@ -214,7 +297,7 @@ public struct Link: Sendable, Hashable {
     }
     set {
       setStrings(raw: raw, text: text, annotation: newValue)
-      flags &= ~Self.leftOutFlag
+      kindAndFlags &= ~Self.leftOutFlag
     }
   }
 
@@ -236,7 +319,33 @@ public struct Link: Sendable, Hashable {
     set { setPosition(line: line, column: column, byteRange: newValue) }
   }
 
-  // MARK: - What resolution found, on few links
+  // MARK: - What resolution found
+
+  /// Sections of the target this link points at: its anchor, then sections named in the annotation.
+  public var targetSections: [Int] {
+    get {
+      guard firstSection >= 0 else { return rare?.sections ?? [] }
+      guard let more = rare?.sections, !more.isEmpty else { return [Int(firstSection)] }
+      return [Int(firstSection)] + more
+    }
+    set {
+      if let first = newValue.first, first >= 0, let stored = Int32(exactly: first) {
+        firstSection = stored
+        setRare(sections: Array(newValue.dropFirst()))
+      } else {
+        firstSection = -1
+        setRare(sections: newValue)
+      }
+    }
+  }
+
+  /// Whether `targetSections` holds `section`, without making the list.
+  public func targetsSection(_ section: Int) -> Bool {
+    (firstSection >= 0 && Int(firstSection) == section) || (rare?.sections.contains(section) ?? false)
+  }
+
+  /// Whether `targetSections` is empty, without making the list.
+  public var targetsNoSection: Bool { firstSection < 0 && (rare?.sections.isEmpty ?? true) }
 
   /// Every matching note, for ambiguous links.
   public var candidates: [String] {
@@ -302,12 +411,12 @@ public struct Link: Sendable, Hashable {
 
   private mutating func setPosition(line: Int, column: Int, byteRange: Range<Int>?) {
     let narrow =
-      UInt32(exactly: line).map { $0 != .max } == true && UInt32(exactly: column) != nil
+      UInt32(exactly: line).map { $0 != .max } == true && UInt16(exactly: column) != nil
       && byteRange.map { range in
         UInt32(exactly: range.lowerBound) != nil && UInt32(exactly: range.count).map { $0 != .max } == true
       } ?? true
     storedLine = narrow ? UInt32(line) : 0
-    storedColumn = narrow ? UInt32(column) : 0
+    storedColumn = narrow ? UInt16(column) : 0
     rangeStart = narrow ? UInt32(byteRange?.lowerBound ?? 0) : 0
     rangeCount = narrow ? byteRange.map { UInt32($0.count) } ?? .max : .max
     let wide = narrow ? nil : Rare.Wide(line: line, column: column, byteRange: byteRange)
@@ -316,11 +425,18 @@ public struct Link: Sendable, Hashable {
 
   private mutating func setRare(
     candidates: [String]? = nil, reason: String?? = nil, missingAnchor: String?? = nil,
-    wide: Rare.Wide?? = nil
+    wide: Rare.Wide?? = nil, sections: [Int]? = nil
   ) {
+    // Most links have none of these: clearing what is not there changes nothing.
+    if rare == nil, candidates?.isEmpty ?? true, (reason ?? nil) == nil, (missingAnchor ?? nil) == nil,
+      (wide ?? nil) == nil, sections?.isEmpty ?? true
+    {
+      return
+    }
     rare = Rare.make(
       candidates: candidates ?? self.candidates, reason: reason ?? self.reason,
-      missingAnchor: missingAnchor ?? self.missingAnchor, wide: wide ?? rare?.wide)
+      missingAnchor: missingAnchor ?? self.missingAnchor, wide: wide ?? rare?.wide,
+      sections: sections ?? rare?.sections ?? [])
   }
 
   // Equal when every property is: how the strings are shared does not count.
@@ -328,9 +444,9 @@ public struct Link: Sendable, Hashable {
     left.raw == right.raw && left.text == right.text && left.annotation == right.annotation
       && left.storedLine == right.storedLine && left.storedColumn == right.storedColumn
       && left.rangeStart == right.rangeStart && left.rangeCount == right.rangeCount
-      && left.storedSourceSection == right.storedSourceSection && left.kind == right.kind
-      && left.flags == right.flags && left.relation == right.relation && left.state == right.state
-      && left.target == right.target && left.targetSections == right.targetSections
+      && left.storedSourceSection == right.storedSourceSection && left.firstSection == right.firstSection
+      && left.kindAndFlags == right.kindAndFlags && left.relationAndState == right.relationAndState
+      && left.target == right.target
       && left.rare == right.rare
   }
 
@@ -342,9 +458,8 @@ public struct Link: Sendable, Hashable {
     hasher.combine(column)
     hasher.combine(byteRange)
     hasher.combine(sourceSection)
-    hasher.combine(kind)
-    hasher.combine(flags)
-    hasher.combine(relation)
+    hasher.combine(kindAndFlags)
+    hasher.combine(relationAndState)
     hasher.combine(state)
     hasher.combine(target)
     hasher.combine(targetSections)

@@ -183,7 +183,7 @@ public struct Vault: Sendable {
   public func backlinks(to noteIndex: Int, section: Int? = nil) -> [LinkRef] {
     let refs = incoming[noteIndex]
     guard let section else { return refs }
-    return refs.filter { link($0).targetSections.contains(section) }
+    return refs.filter { notes[$0.note].links[$0.link].targetsSection(section) }
   }
 
   /// Backlinks of a note grouped by the section of the note they point at
