@@ -5,61 +5,61 @@ import Dispatch
 /// Built once per vault; every table maps a lower-cased key to note indices.
 struct NoteLookup: Sendable {
   var byPath: [String: Int] = [:]
-  var byLowerPath: [String: [Int]] = [:]
-  var byStem: [String: [Int]] = [:]
-  var byTitle: [String: [Int]] = [:]
-  var byAlias: [String: [Int]] = [:]
-  var sourceByURL: [String: [Int]] = [:]
+  var byLowerPath = NameTable()
+  var byStem = NameTable()
+  var byTitle = NameTable()
+  var byAlias = NameTable()
+  var sourceByURL = NameTable()
   var assets: Set<String> = []
   var assetsByName: [String: [String]] = [:]
 
   init(notes: [Note], assets: Set<String>) {
     // Three independent groups of tables, built side by side: on a vault of 100,000
     // notes each takes a tenth of a second or more, and the browser's first screen waits.
-    let paths = ResultSlots<([String: Int], [String: [Int]])>(count: 1)
-    let names = ResultSlots<([String: [Int]], [String: [Int]])>(count: 1)
-    let others = ResultSlots<([String: [Int]], [String: [Int]])>(count: 1)
+    let paths = ResultSlots<([String: Int], NameTable)>(count: 1)
+    let names = ResultSlots<(NameTable, NameTable)>(count: 1)
+    let others = ResultSlots<(NameTable, NameTable)>(count: 1)
     DispatchQueue.concurrentPerform(iterations: 3) { group in
       switch group {
       case 0:
         var byPath: [String: Int] = [:]
-        var byLowerPath: [String: [Int]] = [:]
+        var byLowerPath = NameTable()
         byPath.reserveCapacity(notes.count)
         byLowerPath.reserveCapacity(notes.count)
         for (index, note) in notes.enumerated() {
           byPath[note.id] = index
           // Most paths are lower case already: the key then shares the id's storage.
           let lower = note.id.lowercased()
-          byLowerPath[lower == note.id ? note.id : lower, default: []].append(index)
+          byLowerPath.append(index, at: lower == note.id ? note.id : lower)
         }
         paths.set(0, (byPath, byLowerPath))
       case 1:
-        var byStem: [String: [Int]] = [:]
+        var byStem = NameTable()
         byStem.reserveCapacity(notes.count)
         for (index, note) in notes.enumerated() {
-          byStem[note.stem.lowercased(), default: []].append(index)
+          byStem.append(index, at: note.stem.lowercased())
         }
-        var byAlias: [String: [Int]] = [:]
+        var byAlias = NameTable()
         for (index, note) in notes.enumerated() {
-          for alias in note.aliases { byAlias[alias.lowercased(), default: []].append(index) }
+          for alias in note.aliases { byAlias.append(index, at: alias.lowercased()) }
         }
         names.set(0, (byStem, byAlias))
       default:
-        var byTitle: [String: [Int]] = [:]
+        var byTitle = NameTable()
         byTitle.reserveCapacity(notes.count)
-        var sourceByURL: [String: [Int]] = [:]
+        var sourceByURL = NameTable()
         for (index, note) in notes.enumerated() {
-          byTitle[note.title.lowercased(), default: []].append(index)
+          byTitle.append(index, at: note.title.lowercased())
           if note.type == .source, let url = note.frontMatter.string("url") {
-            sourceByURL[Self.urlKey(url), default: []].append(index)
+            sourceByURL.append(index, at: Self.urlKey(url))
           }
         }
         others.set(0, (byTitle, sourceByURL))
       }
     }
-    (byPath, byLowerPath) = paths.values[0] ?? ([:], [:])
-    (byStem, byAlias) = names.values[0] ?? ([:], [:])
-    (byTitle, sourceByURL) = others.values[0] ?? ([:], [:])
+    (byPath, byLowerPath) = paths.values[0] ?? ([:], NameTable())
+    (byStem, byAlias) = names.values[0] ?? (NameTable(), NameTable())
+    (byTitle, sourceByURL) = others.values[0] ?? (NameTable(), NameTable())
     self.assets = assets
     for asset in assets {
       let name = asset.split(separator: "/").last.map(String.init) ?? asset
@@ -115,26 +115,77 @@ extension NoteLookup {
 
   /// Files the note at `index` under its new names instead of its old ones.
   mutating func rename(_ index: Int, from old: Names, to new: Names) {
-    Self.remove(index, from: &byTitle, at: old.title)
-    for alias in old.aliases { Self.remove(index, from: &byAlias, at: alias) }
-    if let url = old.url { Self.remove(index, from: &sourceByURL, at: url) }
-    Self.insert(index, into: &byTitle, at: new.title)
-    for alias in new.aliases { Self.insert(index, into: &byAlias, at: alias) }
-    if let url = new.url { Self.insert(index, into: &sourceByURL, at: url) }
+    byTitle.remove(index, at: old.title)
+    for alias in old.aliases { byAlias.remove(index, at: alias) }
+    if let url = old.url { sourceByURL.remove(index, at: url) }
+    byTitle.insert(index, at: new.title)
+    for alias in new.aliases { byAlias.insert(index, at: alias) }
+    if let url = new.url { sourceByURL.insert(index, at: url) }
+  }
+}
+
+/// Note indices by lower-cased name, in index order. Most names belong to one note, whose
+/// index the table holds itself; only names several notes share have a list (at 100,000
+/// notes, a list for every name cost 14 MB).
+struct NameTable: Sendable {
+  /// A note's index, or -1 - (the position in `shared`) for a name several notes share.
+  private var table: [String: Int] = [:]
+  private var shared: [[Int]] = []
+
+  var count: Int { table.count }
+
+  /// The notes that go by this name; nil when none does.
+  subscript(key: String) -> [Int]? {
+    guard let value = table[key] else { return nil }
+    return value >= 0 ? [value] : shared[-1 - value]
   }
 
-  private static func remove(_ index: Int, from table: inout [String: [Int]], at key: String) {
-    guard var indices = table[key] else { return }
-    // A note listed twice under one key (an alias equal to its title) loses one entry.
+  /// Room for `count` names; also gives this copy storage of its own.
+  mutating func reserveCapacity(_ count: Int) {
+    table.reserveCapacity(count)
+    shared.reserveCapacity(shared.count)
+  }
+
+  /// Files a note after those the name has (a table is built in index order).
+  mutating func append(_ index: Int, at key: String) {
+    guard let value = table[key] else {
+      table[key] = index
+      return
+    }
+    if value >= 0 {
+      shared.append([value, index])
+      table[key] = -shared.count
+    } else {
+      shared[-1 - value].append(index)
+    }
+  }
+
+  /// Files a note among those the name has, in index order.
+  mutating func insert(_ index: Int, at key: String) {
+    var indices = self[key] ?? []
+    indices.insert(index, at: indices.firstIndex { $0 > index } ?? indices.count)
+    set(indices, at: key)
+  }
+
+  /// Takes a note from the name; a note listed twice (an alias equal to its title) loses one entry.
+  mutating func remove(_ index: Int, at key: String) {
+    guard var indices = self[key] else { return }
     if let position = indices.firstIndex(of: index) { indices.remove(at: position) }
-    table[key] = indices.isEmpty ? nil : indices
+    set(indices, at: key)
   }
 
-  /// Inserts in index order, the order a build of the tables gives.
-  private static func insert(_ index: Int, into table: inout [String: [Int]], at key: String) {
-    var indices = table[key] ?? []
-    let position = indices.firstIndex { $0 > index } ?? indices.count
-    indices.insert(index, at: position)
-    table[key] = indices
+  private mutating func set(_ indices: [Int], at key: String) {
+    switch indices.count {
+    case 0: table[key] = nil
+    case 1: table[key] = indices[0]
+    default:
+      // A list no name uses any more stays in `shared`: renames are few.
+      if let value = table[key], value < 0 {
+        shared[-1 - value] = indices
+      } else {
+        shared.append(indices)
+        table[key] = -shared.count
+      }
+    }
   }
 }

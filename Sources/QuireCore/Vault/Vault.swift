@@ -102,34 +102,61 @@ public struct Vault: Sendable {
     // Where each link leads, worked out on every core (a dictionary lookup per link is most
     // of this pass on a large vault); then the backlink lists, in link order, on one.
     let lookupIndex = indexByID
-    let targets = notes.parallelMap { note -> [Int32] in
-      // Through the buffer: mapping the array copied every link, all its strings retained.
-      note.links.withUnsafeBufferPointer { links -> [Int32] in
-        guard let first = links.baseAddress else { return [] }
-        return links.indices.map { position in
-          // Field by field (a call of `isEdge` on the pointee copied the link).
-          let state = first[position].state
-          guard state == .resolved || state == .ambiguous, let target = first[position].target,
-            let index = lookupIndex[target]
-          else { return -1 }
-          return Int32(index)
+    let sources = notes
+    // One run of targets per chunk of notes, in link order (a list per note cost 100,000
+    // small arrays at the load's peak).
+    let chunkCount = Swift.min(64, notes.count)
+    let bounds = (0...chunkCount).map { notes.count * $0 / Swift.max(chunkCount, 1) }
+    let chunkTargets = Array(0..<chunkCount).parallelMap(chunks: chunkCount) { chunk -> [Int32] in
+      var targets: [Int32] = []
+      targets.reserveCapacity(sources[bounds[chunk]..<bounds[chunk + 1]].reduce(0) { $0 + $1.links.count })
+      for note in sources[bounds[chunk]..<bounds[chunk + 1]] {
+        // Through the buffer: mapping the array copied every link, all its strings retained.
+        note.links.withUnsafeBufferPointer { links in
+          guard let first = links.baseAddress else { return }
+          for position in links.indices {
+            // Field by field (a call of `isEdge` on the pointee copied the link).
+            let state = first[position].state
+            guard state == .resolved || state == .ambiguous, let target = first[position].target,
+              let index = lookupIndex[target]
+            else {
+              targets.append(-1)
+              continue
+            }
+            targets.append(Int32(index))
+          }
         }
       }
+      return targets
     }
-    var incoming = [[LinkRef]](repeating: [], count: notes.count)
+    // Each list made as long as it will be: grown by appending, they kept about half as
+    // much room again unused (10 MB at 100,000 notes).
+    var counts = [Int](repeating: 0, count: notes.count)
+    for targets in chunkTargets { for target in targets where target >= 0 { counts[Int(target)] += 1 } }
+    var incoming = counts.map { count -> [LinkRef] in
+      var refs: [LinkRef] = []
+      refs.reserveCapacity(count)
+      return refs
+    }
     var ghosts: [String: [LinkRef]] = [:]
     var missingAnchors: [String: [LinkRef]] = [:]
-    for (noteIndex, note) in notes.enumerated() {
-      for (linkIndex, target) in targets[noteIndex].enumerated() {
-        let ref = LinkRef(note: noteIndex, link: linkIndex)
-        if target >= 0 {
-          incoming[Int(target)].append(ref)
-          continue
-        }
-        switch Self.place(of: note.links[linkIndex], from: note, targetIndex: nil) {
-        case .ghost(let key): ghosts[key, default: []].append(ref)
-        case .missingAnchor(let id): missingAnchors[id, default: []].append(ref)
-        case .incoming, .none: break
+    for (chunk, targets) in chunkTargets.enumerated() {
+      var position = 0
+      for noteIndex in bounds[chunk]..<bounds[chunk + 1] {
+        let note = notes[noteIndex]
+        for linkIndex in note.links.indices {
+          let target = targets[position]
+          position += 1
+          let ref = LinkRef(note: noteIndex, link: linkIndex)
+          if target >= 0 {
+            incoming[Int(target)].append(ref)
+            continue
+          }
+          switch Self.place(of: note.links[linkIndex], from: note, targetIndex: nil) {
+          case .ghost(let key): ghosts[key, default: []].append(ref)
+          case .missingAnchor(let id): missingAnchors[id, default: []].append(ref)
+          case .incoming, .none: break
+          }
         }
       }
     }
