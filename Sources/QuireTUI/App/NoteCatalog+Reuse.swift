@@ -7,8 +7,9 @@ extension NoteCatalog {
   /// when making it again would cost a tenth of a second or more at 100,000 notes.
   ///
   /// Notes that are unchanged copies (`Note.isUnchangedCopy(of:)`), most of them after an
-  /// edit, are passed over with a pointer comparison. The catalog keeps the notes it was
-  /// made from; their names are the new notes' names, which is all it reads of them.
+  /// edit, are passed over with a pointer comparison. All the catalog reads of the notes
+  /// it was made from (its Ctrl-P names may be made from them later) are these names,
+  /// which the new notes share.
   public func serves(_ new: Vault, madeFor old: Vault) -> Bool {
     guard new.notes.count == old.notes.count else { return false }
     return zip(old.notes, new.notes).allSatisfy { before, after in

@@ -21,17 +21,28 @@ public final class NoteCatalog: Sendable {
   let rowOfNoteByDate: [Int]
   /// What Ctrl-P matches for each note: title, stem, then aliases.
   var fuzzyNames: FuzzyNames {
-    names.withLock { names in
-      if let names { return names }
-      let made = Self.fuzzyNames(of: notes)
-      names = made
-      return made
+    names.withLock { state in
+      switch state {
+      case .made(let names):
+        return names
+      case .pending(let notes):
+        let made = Self.fuzzyNames(of: notes)
+        state = .made(made)
+        return made
+      }
     }
   }
   /// Made behind the first screen rather than before it (on 100,000 notes they take a
-  /// tenth of a second); a Ctrl-P that comes sooner waits for them.
-  private let names = Locked<FuzzyNames?>(nil)
-  private let notes: [Note]
+  /// tenth of a second); a Ctrl-P that comes sooner waits for them. The notes are kept
+  /// only until then: a catalog kept for a later vault (`serves(_:madeFor:)`) would
+  /// otherwise keep the notes of the first, the first screen's outline (100 MB at
+  /// 100,000 notes), for as long as the browser runs.
+  private let names: Locked<Names>
+
+  private enum Names: Sendable {
+    case pending([Note])
+    case made(FuzzyNames)
+  }
 
   public init(vault: Vault) {
     let notes = vault.notes
@@ -64,11 +75,11 @@ public final class NoteCatalog: Sendable {
     byDate = date.order
     rowsByDate = date.rows
     rowOfNoteByDate = date.rowOfNote
-    self.notes = notes
-    let names = self.names
+    let names = Locked(Names.pending(notes))
+    self.names = names
     DispatchQueue.global(qos: .userInitiated).async {
-      names.withLock { names in
-        if names == nil { names = Self.fuzzyNames(of: notes) }
+      names.withLock { state in
+        if case .pending(let notes) = state { state = .made(Self.fuzzyNames(of: notes)) }
       }
     }
   }
