@@ -66,9 +66,10 @@ public enum LinkRelation: String, Sendable, Hashable, Codable {
 ///
 /// A large vault holds millions of these, so the stored form is compact and the public
 /// properties read and write it: the three strings the parser saw share one string, the
-/// positions are 32-bit, and what few links have (candidates, a reason, a missing anchor,
-/// positions past 4 GiB) sits in a box the others leave empty. At 100,000 notes that is
-/// 80 bytes a link instead of 184, and one string where there were up to three.
+/// positions are 32-bit (the column 16-bit), the first target section is held inline, and
+/// what few links have (candidates, a reason, a missing anchor, more target sections,
+/// positions that do not fit) sits in a box the others leave empty. At 100,000 notes that
+/// is 72 bytes a link instead of 184, and one string where there were up to three.
 public struct Link: Sendable, Hashable {
   /// `raw`, then `text` unless it is the same as `raw`, then `annotation`.
   private var strings: String
