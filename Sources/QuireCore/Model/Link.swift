@@ -62,6 +62,79 @@ public enum LinkRelation: String, Sendable, Hashable, Codable {
   }
 }
 
+/// The link enumerations as small numbers, one numbering for the link's own storage and
+/// for the cache's format (whose stored notes would read wrong were it ever changed).
+extension LinkKind {
+  public var code: UInt8 {
+    switch self {
+    case .markdown: 0
+    case .wiki: 1
+    case .frontmatter: 2
+    case .mention: 3
+    }
+  }
+
+  public init?(code: UInt8) {
+    switch code {
+    case 0: self = .markdown
+    case 1: self = .wiki
+    case 2: self = .frontmatter
+    case 3: self = .mention
+    default: return nil
+    }
+  }
+}
+
+extension LinkState {
+  public var code: UInt8 {
+    switch self {
+    case .resolved: 0
+    case .broken: 1
+    case .ambiguous: 2
+    case .external: 3
+    case .asset: 4
+    }
+  }
+
+  public init?(code: UInt8) {
+    switch code {
+    case 0: self = .resolved
+    case 1: self = .broken
+    case 2: self = .ambiguous
+    case 3: self = .external
+    case 4: self = .asset
+    default: return nil
+    }
+  }
+}
+
+extension LinkRelation {
+  public var code: UInt8 {
+    switch self {
+    case .concept: 0
+    case .thread: 1
+    case .cites: 2
+    case .anchors: 3
+    case .instantiates: 4
+    case .lens: 5
+    case .mentions: 6
+    }
+  }
+
+  public init?(code: UInt8) {
+    switch code {
+    case 0: self = .concept
+    case 1: self = .thread
+    case 2: self = .cites
+    case 3: self = .anchors
+    case 4: self = .instantiates
+    case 5: self = .lens
+    case 6: self = .mentions
+    default: return nil
+    }
+  }
+}
+
 /// One link found in a note, with where it points once resolved.
 ///
 /// A large vault holds millions of these, so the stored form is compact and the public
@@ -179,25 +252,10 @@ public struct Link: Sendable, Hashable {
   private static let embedFlag: UInt8 = 4
   private static let leftOutFlag: UInt8 = 8
 
+  // Only the setters store codes, so the fallbacks are never taken.
   public var kind: LinkKind {
-    get {
-      switch kindAndFlags & 3 {
-      case 0: .markdown
-      case 1: .wiki
-      case 2: .frontmatter
-      default: .mention
-      }
-    }
-    set {
-      let code: UInt8 =
-        switch newValue {
-        case .markdown: 0
-        case .wiki: 1
-        case .frontmatter: 2
-        case .mention: 3
-        }
-      kindAndFlags = kindAndFlags & ~3 | code
-    }
+    get { LinkKind(code: kindAndFlags & 3) ?? .mention }
+    set { kindAndFlags = kindAndFlags & ~3 | newValue.code }
   }
 
   /// `![[...]]` or `![](...)`: shown in place rather than followed.
@@ -207,54 +265,14 @@ public struct Link: Sendable, Hashable {
   }
 
   public var relation: LinkRelation {
-    get {
-      switch relationAndState & 7 {
-      case 0: .concept
-      case 1: .thread
-      case 2: .cites
-      case 3: .anchors
-      case 4: .instantiates
-      case 5: .lens
-      default: .mentions
-      }
-    }
-    set {
-      let code: UInt8 =
-        switch newValue {
-        case .concept: 0
-        case .thread: 1
-        case .cites: 2
-        case .anchors: 3
-        case .instantiates: 4
-        case .lens: 5
-        case .mentions: 6
-        }
-      relationAndState = relationAndState & ~7 | code
-    }
+    get { LinkRelation(code: relationAndState & 7) ?? .mentions }
+    set { relationAndState = relationAndState & ~7 | newValue.code }
   }
 
   /// What resolution found the target to be.
   public var state: LinkState {
-    get {
-      switch relationAndState >> 3 {
-      case 0: .resolved
-      case 1: .broken
-      case 2: .ambiguous
-      case 3: .external
-      default: .asset
-      }
-    }
-    set {
-      let code: UInt8 =
-        switch newValue {
-        case .resolved: 0
-        case .broken: 1
-        case .ambiguous: 2
-        case .external: 3
-        case .asset: 4
-        }
-      relationAndState = relationAndState & 7 | code << 3
-    }
+    get { LinkState(code: relationAndState >> 3) ?? .broken }
+    set { relationAndState = relationAndState & 7 | newValue.code << 3 }
   }
 
   /// Whether the annotation was left where the link was loaded from (a vault's cache)

@@ -8,15 +8,16 @@ struct StoredAnnotations: AnnotationStore {
   let index: SearchIndex
 
   func annotations(of noteID: String) -> [String]? {
-    try? index.writer.read { db in try Self.annotations(db, of: noteID) }
+    try? index.writer.read { db in try Self.storedNote(db, id: noteID) }?.links.map(\.annotation)
   }
 
-  static func annotations(_ db: Database, of noteID: String) throws -> [String]? {
+  /// A note as its row stores it, whole; nil when there is no row or it cannot be read.
+  static func storedNote(_ db: Database, id: String) throws -> Note? {
     guard
       let data = try Data.fetchOne(
-        db.cachedStatement(sql: "SELECT data FROM note WHERE path = ?"), arguments: [noteID])
+        db.cachedStatement(sql: "SELECT data FROM note WHERE path = ?"), arguments: [id])
     else { return nil }
-    return try? NoteCoding.annotations(in: data)
+    return try? NoteCoding.decode(data, modified: 0)
   }
 }
 
@@ -31,11 +32,7 @@ extension SearchIndex {
       let leftOut = note.links.indices.filter { note.links[$0].annotationLeftOut }
       guard !leftOut.isEmpty || note.frontMatterLeftOut else { return note }
       var restored = note
-      if let data = try Data.fetchOne(
-        db.cachedStatement(sql: "SELECT data FROM note WHERE path = ?"), arguments: [note.id]),
-        let stored = try? NoteCoding.decode(data, modified: note.modified),
-        stored.links.count == note.links.count
-      {
+      if let stored = try StoredAnnotations.storedNote(db, id: note.id), stored.links.count == note.links.count {
         for position in leftOut { restored.links[position].annotation = stored.links[position].annotation }
         if note.frontMatterLeftOut { restored.frontMatter = stored.frontMatter }
       } else {

@@ -57,16 +57,6 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
   public static let empty = NoteCacheSnapshot(
     entries: [:], notes: [], unreadable: [], linksAreCurrent: false, annotations: nil)
 
-  /// A snapshot of these stored notes (id, size, modification time, bytes), decoded here.
-  convenience init(
-    rows: [(id: String, size: Int, modified: Double, data: Data)], linksAreCurrent: Bool = false,
-    annotations: (any AnnotationStore)? = nil
-  ) {
-    var reader = Reader(ids: rows.map(\.id), lean: annotations != nil)
-    for row in rows { reader.add(id: row.id, size: row.size, modified: row.modified, data: row.data) }
-    self.init(reader, linksAreCurrent: linksAreCurrent, annotations: annotations)
-  }
-
   /// The snapshot of what a `Reader` was given.
   convenience init(_ reader: consuming Reader, linksAreCurrent: Bool, annotations: (any AnnotationStore)?) {
     let (entries, notes, unreadable) = reader.finish()

@@ -91,11 +91,6 @@ enum NoteCoding {
     }
   }
 
-  /// The annotations of a stored note's links, in link order.
-  static func annotations(in data: Data) throws -> [String] {
-    try decode(data, modified: 0).links.map(\.annotation)
-  }
-
   /// A hash of what a note says (its stored bytes and its text), ignoring when the file
   /// was written: a file touched but not changed keeps its hash and is not indexed again.
   static func contentHash(of note: Note, encoded: Data) -> Int64 {
@@ -140,7 +135,7 @@ enum NoteCoding {
   private static func write(_ link: Link, to writer: inout ByteWriter) {
     writer.optionalInt(link.sourceSection)
     writer.string(link.raw)
-    writer.byte(code(link.kind))
+    writer.byte(link.kind.code)
     writer.bool(link.isEmbed)
     writer.string(link.text)
     writer.int(link.line)
@@ -153,8 +148,8 @@ enum NoteCoding {
       writer.byte(0)
     }
     writer.string(link.annotation)
-    writer.byte(code(link.relation))
-    writer.byte(code(link.state))
+    writer.byte(link.relation.code)
+    writer.byte(link.state.code)
     writer.optionalString(link.target)
     writer.strings(link.candidates)
     writer.ints(link.targetSections)
@@ -167,7 +162,7 @@ enum NoteCoding {
   ) throws -> Link {
     let sourceSection = try reader.optionalInt()
     let raw = try reader.string()
-    let kind = try linkKind(try reader.byte())
+    let kind = try decoded(LinkKind.init(code:), "link kind", try reader.byte())
     let isEmbed = try reader.bool()
     // A link shown as written (`[[stem]]`) keeps one string for both.
     let text = try reader.string(sameAs: raw)
@@ -186,9 +181,9 @@ enum NoteCoding {
     var link = Link(
       raw: raw, kind: kind, text: text, line: line, column: column, byteRange: byteRange,
       isEmbed: isEmbed, sourceSection: sourceSection, annotation: annotation,
-      relation: try linkRelation(try reader.byte()))
+      relation: try decoded(LinkRelation.init(code:), "link relation", try reader.byte()))
     if leftOut { link.leaveOutAnnotation() }
-    link.state = try linkState(try reader.byte())
+    link.state = try decoded(LinkState.init(code:), "link state", try reader.byte())
     link.target = try reader.bool() ? try reader.string(in: names) : nil
     let candidates = try reader.count()
     link.candidates.reserveCapacity(candidates)
@@ -343,69 +338,10 @@ enum NoteCoding {
     }
   }
 
-  private static func code(_ kind: LinkKind) -> UInt8 {
-    switch kind {
-    case .markdown: 0
-    case .wiki: 1
-    case .frontmatter: 2
-    case .mention: 3
-    }
-  }
-
-  private static func linkKind(_ code: UInt8) throws -> LinkKind {
-    switch code {
-    case 0: .markdown
-    case 1: .wiki
-    case 2: .frontmatter
-    case 3: .mention
-    default: throw Failure.unknownCode("link kind", code)
-    }
-  }
-
-  private static func code(_ state: LinkState) -> UInt8 {
-    switch state {
-    case .resolved: 0
-    case .broken: 1
-    case .ambiguous: 2
-    case .external: 3
-    case .asset: 4
-    }
-  }
-
-  private static func linkState(_ code: UInt8) throws -> LinkState {
-    switch code {
-    case 0: .resolved
-    case 1: .broken
-    case 2: .ambiguous
-    case 3: .external
-    case 4: .asset
-    default: throw Failure.unknownCode("link state", code)
-    }
-  }
-
-  private static func code(_ relation: LinkRelation) -> UInt8 {
-    switch relation {
-    case .concept: 0
-    case .thread: 1
-    case .cites: 2
-    case .anchors: 3
-    case .instantiates: 4
-    case .lens: 5
-    case .mentions: 6
-    }
-  }
-
-  private static func linkRelation(_ code: UInt8) throws -> LinkRelation {
-    switch code {
-    case 0: .concept
-    case 1: .thread
-    case 2: .cites
-    case 3: .anchors
-    case 4: .instantiates
-    case 5: .lens
-    case 6: .mentions
-    default: throw Failure.unknownCode("link relation", code)
-    }
+  /// A stored code read back through `make`; an unknown one is damage.
+  private static func decoded<T>(_ make: (UInt8) -> T?, _ what: String, _ code: UInt8) throws -> T {
+    guard let value = make(code) else { throw Failure.unknownCode(what, code) }
+    return value
   }
 
   private static func code(_ severity: Severity) -> UInt8 {
