@@ -213,11 +213,11 @@ keys "clear; XDG_CACHE_HOME=$CACHE '$BIN' index --vault '$VAULT' > /dev/null && 
 wait_for_row 1 "Behavioral lens" 20 || fail "the lens did not open" "$(screen)"
 wait_for "notes loaded" 20 || fail "the whole vault did not arrive" "$(screen)"
 keys e
+wait_for "Reloaded lenses/behavioral.md" 20 || fail "the edit was not reloaded" "$(screen)"
 # The note pane, then its end: the new line is the last.
 keys 2
 keys G
 wait_for "Edited under tmux" 20 || fail "the edited text did not show" "$(screen)"
-screen | tail -n 1 | grep -qF "updating the vault" && sleep 2
 keys L
 wait_for "The Postern Door" 10 || fail "the new link is not among the outgoing links" "$(screen)"
 keys Escape
@@ -228,9 +228,19 @@ keys Enter
 wait_for_row 1 "Is Matter Seeing Itself?" 10 || fail "Ctrl-P did not open the thread" "$(screen)"
 keys b
 wait_for "Behavioral lens" 10 || fail "the edited lens is not among the thread's backlinks" "$(screen)"
+# A second edit, of the thread: the vault it updates is the one the first edit made, so
+# both links stay (the spare copy the editor's start prepares starts from the newest).
+keys e
+wait_for "Reloaded threads/witness-ai.md" 20 || fail "the second edit was not reloaded" "$(screen)"
+keys 2
+keys G
+wait_for "Edited under tmux" 20 || fail "the second edit did not show" "$(screen)"
+keys b
+wait_for "Behavioral lens" 10 || fail "after a second edit, the first edit's link is gone from the backlinks" "$(screen)"
 keys q
 wait_for "QUIRE-EXIT-0" 10 || fail "q did not quit cleanly" "$(screen)"
 grep -qF "Edited under tmux" "$VAULT/lenses/behavioral.md" || fail "the editor's change is not in the file"
+grep -qF "Edited under tmux" "$VAULT/threads/witness-ai.md" || fail "the second edit is not in the thread's file"
 rm -rf "$VAULT" "$CACHE" "$EDIT"
 
-echo "PASS tmux terminal test: opened the finding, followed its thread link to The Positive Formation, went back, jumped to the thread by fuzzy name, quit; terminal restored; opened a cached vault on its outline and loaded the rest; opened an uncached vault on its scanned outline, searched its titles while it loaded, quit with the terminal restored; edited a note and saw its new link among the thread's backlinks"
+echo "PASS tmux terminal test: opened the finding, followed its thread link to The Positive Formation, went back, jumped to the thread by fuzzy name, quit; terminal restored; opened a cached vault on its outline and loaded the rest; opened an uncached vault on its scanned outline, searched its titles while it loaded, quit with the terminal restored; edited a note and saw its new link among the thread's backlinks, then the thread, keeping the first edit's link"

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import Dispatch
 import Foundation
 import QuireCore
@@ -111,20 +108,5 @@ final class DeferredSearcher: NoteSearcher, Sendable {
 
   func search(_ query: String, limit: Int) throws -> [SearchHit] {
     try searcher().search(query, limit: limit)
-  }
-}
-
-/// Returns to the system the memory malloc keeps after large frees: once the notes' texts
-/// are indexed and let go (hundreds of megabytes on a large vault), the process would
-/// otherwise keep them resident. Through glibc's `malloc_trim`, looked up at run time (its
-/// header is not in Swift's Glibc module).
-enum FreedMemory {
-  static func giveBack() {
-    #if canImport(Glibc)
-      typealias Trim = @convention(c) (Int) -> Int32
-      // RTLD_DEFAULT: the symbol wherever the process has it.
-      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
-      _ = unsafeBitCast(symbol, to: Trim.self)(0)
-    #endif
   }
 }
