@@ -52,6 +52,7 @@ completions: release
 # Prints load, search and redraw figures on generated vaults (see docs/PERFORMANCE.md).
 bench: deps
 	$(SWIFT) build -c release --product quire-bench
+	$(SWIFT) build -c release --product quire
 	$$($(SWIFT) build -c release --show-bin-path)/quire-bench $(BENCH_ARGS)
 
 # Runs the test suite under AddressSanitizer, then ThreadSanitizer, each in its own build

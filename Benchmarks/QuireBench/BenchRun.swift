@@ -171,6 +171,14 @@ struct BenchRun {
         + "released off it: \(Format.seconds(phase(reloads, "release of the shown vault")))); an edit that "
         + "adds an alias: graph \(Format.seconds(phase(reloads, "graph after a new alias"))) (median of \(options.runs))",
     ])
+    let browsers = try probe(.browser, runs: options.runs)
+    let resident = browsers.compactMap(\.residentBytes)
+    table.add([
+      "browser, whole vault in", Format.seconds(Statistics.median(browsers.map(\.seconds))), "", peak(browsers),
+      "`quire` itself under tmux on the warm cache, from its start until the status line says the whole "
+        + "vault is in; resident \(Format.megabytes(resident.min() ?? 0))-\(Format.megabytes(resident.max() ?? 0)) "
+        + "\(Int(BrowserProbe.settle.seconds)) s later (median of \(options.runs))",
+    ])
     let edits = try probe(.edit, runs: options.runs)
     table.add([
       "reopen after one edit", Format.seconds(Statistics.median(edits.map(\.seconds))), "", peak(edits),

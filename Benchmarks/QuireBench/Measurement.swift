@@ -30,6 +30,8 @@ struct Measurement: Codable, Sendable {
   var effectKinds: [String]?
   /// The key of each frame, as help writes it.
   var frameKeys: [String]?
+  /// Resident memory (VmRSS) of the browser a few seconds after the whole vault came.
+  var residentBytes: Int?
 
   init(
     seconds: Double, peakBytes: Int, files: Int, bytes: Int, links: Int? = nil, brokenLinks: Int? = nil,
@@ -88,6 +90,8 @@ enum ProbeRunner {
       return try ColdFirstScreenProbe.run(root: root)
     case .reload:
       return try FirstScreenProbe.reload(root: root)
+    case .browser:
+      return try BrowserProbe.run(root: root)
     case .read:
       let files = try VaultFiles(root: root)
       let clock = ContinuousClock()
@@ -105,11 +109,15 @@ enum ProbeRunner {
 /// This process's own figures from `/proc/self/status`.
 enum ProcessStatus {
   /// Peak resident set size (VmHWM) in bytes; 0 where /proc is missing.
-  static func peakResidentBytes() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+  static func peakResidentBytes() -> Int { bytes("VmHWM", of: "self") }
+
+  /// A size line of `/proc/PROCESS/status` (`VmHWM`, `VmRSS`...) in bytes; 0 when the
+  /// process or the line is missing.
+  static func bytes(_ field: String, of process: String) -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
       let kilobytes =
-        line.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) } ?? 0
+        line.dropFirst(field.count + 1).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) } ?? 0
       return kilobytes * 1024
     }
     return 0
