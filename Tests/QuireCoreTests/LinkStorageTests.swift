@@ -155,6 +155,38 @@ extension LinkStorageTests {
   }
 }
 
+extension LinkStorageTests {
+  private func address(_ string: String) -> UnsafePointer<UInt8>? {
+    string.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+  }
+
+  func testAPoolGivesSectionsHeadedAlikeOneTitleAndOneAnchor() {
+    var pool = LinkStringPool()
+    let heading = "Interpretive tensions"
+    let anchor = "interpretive-tensions"
+    var first = Section(index: 2, title: heading, level: 2, anchor: anchor, line: 10, endLine: 20, parent: nil)
+    var second = Section(
+      index: 5, title: String(heading.utf8.map { Character(UnicodeScalar($0)) }), level: 3,
+      anchor: String(anchor.utf8.map { Character(UnicodeScalar($0)) }), line: 40, endLine: 44, parent: 1)
+    XCTAssertNotEqual(address(first.title), address(second.title))
+    pool.share(&first)
+    pool.share(&second)
+    XCTAssertEqual(address(first.title), address(second.title), "sections headed alike still hold two titles")
+    XCTAssertEqual(address(first.anchor), address(second.anchor), "sections headed alike still hold two anchors")
+    XCTAssertEqual(
+      [second.title, second.anchor, "\(second.index) \(second.level) \(second.line) \(second.endLine) \(second.parent ?? -1)"],
+      [heading, anchor, "5 3 40 44 1"])
+
+    // Canonically equal headings of other bytes stay apart, with their own bytes.
+    var composed = Section(index: 0, title: "Caf\u{E9} au lait, measured", level: 2, anchor: "caf\u{E9}-au-lait", line: 1, endLine: 2, parent: nil)
+    var decomposed = Section(index: 0, title: "Cafe\u{301} au lait, measured", level: 2, anchor: "cafe\u{301}-au-lait", line: 1, endLine: 2, parent: nil)
+    pool.share(&composed)
+    pool.share(&decomposed)
+    XCTAssertNotEqual(address(composed.title), address(decomposed.title))
+    XCTAssertEqual(Array(decomposed.title.utf8), Array("Cafe\u{301} au lait, measured".utf8))
+  }
+}
+
 /// `Section` keeps its numbers in 32 bits and gives them back as written.
 final class SectionStorageTests: XCTestCase {
   func testEveryPropertyReadsBackWhatWasGiven() {

@@ -95,6 +95,25 @@ final class LeanLoadTests: XCTestCase {
     XCTAssertNil(store.annotations(of: "no/such.md"))
   }
 
+  func testNotesHeadedAlikeShareTheirHeadingsStringsInALeanLoad() throws {
+    try write("threads/echo.md", "# Echo\n\n## The Positive Formation\n\nAgain, from elsewhere.\n")
+    let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cacheFolder)
+    let snapshot = index.loadNoteCache()
+    try index.refresh(vault: try VaultLoader(root: root, options: .init(cache: snapshot)).load(), cache: snapshot)
+
+    let lean = try openLean()
+    XCTAssertEqual(lean.report.parsed, 0)
+    let witness = try XCTUnwrap(lean.vault.note("threads/witness.md")?.sections.first { $0.title == "The Positive Formation" })
+    let echo = try XCTUnwrap(lean.vault.note("threads/echo.md")?.sections.first { $0.title == "The Positive Formation" })
+    func address(_ string: String) -> UnsafePointer<UInt8>? {
+      string.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+    }
+    XCTAssertEqual(address(witness.title), address(echo.title))
+    XCTAssertEqual(address(witness.anchor), address(echo.anchor))
+    XCTAssertEqual([echo.title, echo.anchor], ["The Positive Formation", "the-positive-formation"])
+    try assertResolvedAsAFreshLoad(lean.vault)
+  }
+
   func testAHeadingRenamedInAnEditMovesTheLinksThatNameItInTheirAnnotations() throws {
     var vault = try openLean().vault
     try write(

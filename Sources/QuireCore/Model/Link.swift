@@ -503,10 +503,10 @@ public struct Link: Sendable, Hashable {
   public var isEdge: Bool { (state == .resolved || state == .ambiguous) && target != nil }
 }
 
-/// The strings of links loaded together, kept once each: many links of a vault are written
-/// alike (`[[Sleeper agents]]`, the same path from many notes), and a load that shares
-/// them keeps one copy of each (at 100,000 generated notes, 0.8 million strings where
-/// there were 1.7 million).
+/// The strings of links and headings loaded together, kept once each: many links of a
+/// vault are written alike (`[[Sleeper agents]]`, the same path from many notes), and a
+/// load that shares them keeps one copy of each (at 100,000 generated notes, 0.8 million
+/// strings where there were 1.7 million).
 ///
 /// Strings are matched byte for byte, never by Unicode equivalence: a link's counts are
 /// of its bytes.
@@ -540,6 +540,19 @@ public struct LinkStringPool: Sendable {
   /// Gives the link the storage of an equal link's strings met before, or keeps its own
   /// for the next. A link with an annotation keeps its own (annotations rarely repeat).
   public mutating func share(_ link: inout Link) {
-    link.shareStrings { strings.insert(Bytes(string: $0)).memberAfterInsert.string }
+    link.shareStrings { intern($0) }
+  }
+
+  /// Gives the section the storage of an equal title and anchor met before. Most headings
+  /// of a vault repeat from note to note (a finding's *Interpretive tensions*): at 100,000
+  /// generated notes, 5,700 distinct long titles where there were 178,000.
+  public mutating func share(_ section: inout Section) {
+    // Up to 15 bytes a string is held in place: nothing to share.
+    if section.title.utf8.count > 15 { section.title = intern(section.title) }
+    if section.anchor.utf8.count > 15 { section.anchor = intern(section.anchor) }
+  }
+
+  private mutating func intern(_ string: String) -> String {
+    strings.insert(Bytes(string: string)).memberAfterInsert.string
   }
 }

@@ -76,7 +76,7 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
     private var entries: [String: Entry] = [:]
     private var batch: [(slot: Int, id: String, modified: Double, data: Data)] = []
     private let decoded = Locked<[Int: Note]>([:])
-    /// The strings of the links of a lean load, for links written alike to share.
+    /// The strings of the links and headings of a lean load, for those written alike to share.
     private let linkStrings: Locked<LinkStringPool>
     private let unreadable = Locked<Set<String>>([])
     private let group = DispatchGroup()
@@ -122,6 +122,7 @@ public final class NoteCacheSnapshot: ParsedNoteCache, Sendable {
           linkStrings.withLock { pool in
             for index in notes.indices {
               for link in notes[index].1.links.indices { pool.share(&notes[index].1.links[link]) }
+              for section in notes[index].1.sections.indices { pool.share(&notes[index].1.sections[section]) }
             }
           }
         }
