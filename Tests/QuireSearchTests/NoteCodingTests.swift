@@ -167,18 +167,25 @@ final class NoteCodingTests: XCTestCase {
 }
 
 extension NoteCodingTests {
-  /// A lean decode (the browser's) leaves out the links' annotations and every front
-  /// matter field but `url`, nested values stepped over; all else reads back as stored.
-  func testALeanDecodeLeavesOutAnnotationsAndTheFrontMatterButTheURL() throws {
+  /// A lean decode (the browser's) leaves out the links' annotations and texts and every
+  /// front matter field but `url`, nested values stepped over; all else reads back as stored.
+  func testALeanDecodeLeavesOutAnnotationsTextsAndTheFrontMatterButTheURL() throws {
     var note = Self.everything()
     note.frontMatter.entries.insert(.init(key: "URL", value: .string("https://example.org/x")), at: 3)
     let lean = try NoteCoding.decode(NoteCoding.encode(note), modified: note.modified, lean: true)
     XCTAssertTrue(lean.frontMatterLeftOut)
     XCTAssertEqual(lean.frontMatter.entries, [.init(key: "URL", value: .string("https://example.org/x"))])
     XCTAssertTrue(lean.links.allSatisfy { $0.annotation.isEmpty && $0.annotationLeftOut })
+    XCTAssertTrue(lean.links.allSatisfy { $0.text.isEmpty })
+    // An empty text has nothing to read back: it is not said to be left out.
+    XCTAssertEqual(lean.links.map(\.textLeftOut), note.links.map { !$0.text.isEmpty })
+    XCTAssertEqual(lean.links.map(\.raw), note.links.map(\.raw))
     var restored = lean
     restored.frontMatter = note.frontMatter
-    for index in restored.links.indices { restored.links[index].annotation = note.links[index].annotation }
+    for index in restored.links.indices {
+      restored.links[index].annotation = note.links[index].annotation
+      restored.links[index].text = note.links[index].text
+    }
     var expected = note
     expected.texts = []
     XCTAssertEqual(restored, expected)

@@ -22,8 +22,12 @@ struct Harness {
   var state: AppState
   var session: ScriptedSession
 
-  init(width: Int = 80, height: Int = 24, start: String? = nil, section: Int? = nil) throws {
-    let vault = try Fixture.vault()
+  /// - Parameter adjust: changes the fixture vault before the browser opens it.
+  init(
+    width: Int = 80, height: Int = 24, start: String? = nil, section: Int? = nil,
+    adjust: (Vault) -> Vault = { $0 }
+  ) throws {
+    let vault = adjust(try Fixture.vault())
     state = AppState(vault: vault, width: width, height: height)
     session = ScriptedSession(
       source: FileNoteSource(root: Fixture.root), searcher: InMemorySearcher(vault: vault))

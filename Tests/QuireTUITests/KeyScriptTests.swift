@@ -42,6 +42,25 @@ final class KeyScriptTests: XCTestCase {
     }
   }
 
+  func testLinksLoadedWithoutTheirTextsListTheTextsTheNoteShows() throws {
+    // As the browser loads a cached vault: no link keeps its text in memory.
+    let lean = { (vault: Vault) -> Vault in
+      var notes = vault.notes
+      for note in notes.indices {
+        for link in notes[note].links.indices { notes[note].links[link].leaveOutText() }
+      }
+      return Vault(root: vault.root, notes: notes)
+    }
+    var whole = try Harness(width: 120, height: 40, start: sleeper)
+    var leanHarness = try Harness(width: 120, height: 40, start: sleeper, adjust: lean)
+    XCTAssertTrue(leanHarness.state.currentNote?.links.allSatisfy { $0.textLeftOut || $0.text.isEmpty } ?? false)
+    whole.press("L")
+    leanHarness.press("L")
+    XCTAssertEqual(leanHarness.screen.text, whole.screen.text)
+    XCTAssertNotNil(ScreenAssertions.row(containing: "→ Witness thread", in: leanHarness.screen), leanHarness.screen.text)
+    XCTAssertNotNil(ScreenAssertions.row(containing: "✗ Missing note (ghost)", in: leanHarness.screen), leanHarness.screen.text)
+  }
+
   func testBackAndForwardKeepScrollAndSelectedLink() throws {
     var harness = try Harness(width: 80, height: 24, start: sleeper)
     followThreadLink(&harness)

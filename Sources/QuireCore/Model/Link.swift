@@ -159,7 +159,7 @@ public struct Link: Sendable, Hashable {
   /// -1: the sections, if any, are all in `rare`.
   private var firstSection: Int32
   private var storedColumn: UInt16
-  /// `kind` (2 bits), then `isEmbed` and `annotationLeftOut` (a bit each).
+  /// `kind` (2 bits), then `isEmbed`, `annotationLeftOut` and `textLeftOut` (a bit each).
   private var kindAndFlags: UInt8
   /// `relation` (3 bits), then `state` (3 bits).
   private var relationAndState: UInt8
@@ -251,6 +251,7 @@ public struct Link: Sendable, Hashable {
 
   private static let embedFlag: UInt8 = 4
   private static let leftOutFlag: UInt8 = 8
+  private static let textLeftOutFlag: UInt8 = 16
 
   // Only the setters store codes, so the fallbacks are never taken.
   public var kind: LinkKind {
@@ -287,6 +288,18 @@ public struct Link: Sendable, Hashable {
     kindAndFlags |= Self.leftOutFlag
   }
 
+  /// Whether the text was left where the link was loaded from (a vault's cache) rather
+  /// than kept in memory: `text` is then empty. Nothing in the graph reads it; the browser
+  /// shows the text of the note as read from its file. Setting `text` keeps it again.
+  public var textLeftOut: Bool { kindAndFlags & Self.textLeftOutFlag != 0 }
+
+  /// Lets go of the text, which `textLeftOut` then says is kept elsewhere: a browser of
+  /// 100,000 notes keeps 32 MB of them in its cache rather than in memory.
+  public mutating func leaveOutText() {
+    if !text.isEmpty { setStrings(raw: raw, text: "", annotation: annotation) }
+    kindAndFlags |= Self.textLeftOutFlag
+  }
+
   /// The section the link stands in, as an index into the source note's sections.
   public var sourceSection: Int? {
     get { storedSourceSection < 0 ? nil : Int(storedSourceSection) }
@@ -302,10 +315,13 @@ public struct Link: Sendable, Hashable {
     set { setStrings(raw: newValue, text: text, annotation: annotation) }
   }
 
-  /// The text shown for the link.
+  /// The text shown for the link (empty when `textLeftOut`).
   public var text: String {
     get { textCount == .max ? raw : slice(Int(rawCount), Int(textCount)) }
-    set { setStrings(raw: raw, text: newValue, annotation: annotation) }
+    set {
+      setStrings(raw: raw, text: newValue, annotation: annotation)
+      kindAndFlags &= ~Self.textLeftOutFlag
+    }
   }
 
   /// The rest of the list item or sentence after the link: where section mentions are read.

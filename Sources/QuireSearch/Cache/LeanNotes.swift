@@ -23,17 +23,22 @@ struct StoredAnnotations: AnnotationStore {
 
 extension SearchIndex {
   /// Notes about to be stored, each with what a lean load left out (its links'
-  /// annotations, its front matter) read back from what is stored now: never written
-  /// without them. A note whose stored form cannot give them (its row is gone, or was
+  /// annotations and texts, its front matter) read back from what is stored now: never
+  /// written without them. A note whose stored form cannot give them (its row is gone, or was
   /// written anew by another process) is stored with a size no file has, so that the
   /// next load reads its file again.
   static func restoringLeftOut(_ db: Database, _ notes: [Note]) throws -> [Note] {
     try notes.map { note in
-      let leftOut = note.links.indices.filter { note.links[$0].annotationLeftOut }
+      let leftOut = note.links.indices.filter { note.links[$0].annotationLeftOut || note.links[$0].textLeftOut }
       guard !leftOut.isEmpty || note.frontMatterLeftOut else { return note }
       var restored = note
       if let stored = try StoredAnnotations.storedNote(db, id: note.id), stored.links.count == note.links.count {
-        for position in leftOut { restored.links[position].annotation = stored.links[position].annotation }
+        for position in leftOut {
+          if note.links[position].annotationLeftOut {
+            restored.links[position].annotation = stored.links[position].annotation
+          }
+          if note.links[position].textLeftOut { restored.links[position].text = stored.links[position].text }
+        }
         if note.frontMatterLeftOut { restored.frontMatter = stored.frontMatter }
       } else {
         restored.byteCount = unreadSize

@@ -54,9 +54,10 @@ enum NoteCoding {
   /// - Parameters:
   ///   - names: the ids of the notes stored with this one: the note's id and its links'
   ///     targets share their storage (`InternedNames`).
-  ///   - lean: what the browser does not show stays out: the links' annotations
-  ///     (`Link.annotationLeftOut`) and the front matter but for the fields the graph
-  ///     reads (`Note.frontMatterLeftOut`). `decode` without it reads them back.
+  ///   - lean: what the graph does not read stays out: the links' annotations
+  ///     (`Link.annotationLeftOut`) and texts (`Link.textLeftOut`), and the front matter
+  ///     but for the fields the graph reads (`Note.frontMatterLeftOut`). `decode`
+  ///     without it reads them back.
   static func decode(
     _ data: Data, modified: Double, names: InternedNames? = nil, lean: Bool = false
   ) throws -> Note {
@@ -80,7 +81,7 @@ enum NoteCoding {
       note.status = try reader.optionalString()
       note.date = try reader.optionalString()
       note.sections = try list(&reader) { try section(&$0) }
-      note.links = try list(&reader) { try link(&$0, names: names, leavingOutAnnotation: lean) }
+      note.links = try list(&reader) { try link(&$0, names: names, lean: lean) }
       note.diagnostics = try list(&reader) { try diagnostic(&$0) }
       note.byteCount = try reader.int()
       note.lineCount = try reader.int()
@@ -158,14 +159,16 @@ enum NoteCoding {
   }
 
   private static func link(
-    _ reader: inout ByteReader, names: InternedNames?, leavingOutAnnotation: Bool
+    _ reader: inout ByteReader, names: InternedNames?, lean: Bool
   ) throws -> Link {
     let sourceSection = try reader.optionalInt()
     let raw = try reader.string()
     let kind = try decoded(LinkKind.init(code:), "link kind", try reader.byte())
     let isEmbed = try reader.bool()
-    // A link shown as written (`[[stem]]`) keeps one string for both.
-    let text = try reader.string(sameAs: raw)
+    // A link shown as written (`[[stem]]`) keeps one string for both. An empty text is
+    // not left out: nothing needs to read it back.
+    let text = lean ? "" : try reader.string(sameAs: raw)
+    let textLeftOut = lean ? try reader.skipString() : false
     let line = try reader.int()
     let column = try reader.int()
     var byteRange: Range<Int>? = nil
@@ -175,14 +178,14 @@ enum NoteCoding {
       guard length >= 0, lower <= Int.max - length else { throw ByteReader.Failure.malformed("range") }
       byteRange = lower..<(lower + length)
     }
-    // An empty annotation is not left out: nothing needs to read it back.
-    let annotation = leavingOutAnnotation ? "" : try reader.string()
-    let leftOut = leavingOutAnnotation ? try reader.skipString() : false
+    let annotation = lean ? "" : try reader.string()
+    let leftOut = lean ? try reader.skipString() : false
     var link = Link(
       raw: raw, kind: kind, text: text, line: line, column: column, byteRange: byteRange,
       isEmbed: isEmbed, sourceSection: sourceSection, annotation: annotation,
       relation: try decoded(LinkRelation.init(code:), "link relation", try reader.byte()))
     if leftOut { link.leaveOutAnnotation() }
+    if textLeftOut { link.leaveOutText() }
     link.state = try decoded(LinkState.init(code:), "link state", try reader.byte())
     link.target = try reader.bool() ? try reader.string(in: names) : nil
     let candidates = try reader.count()

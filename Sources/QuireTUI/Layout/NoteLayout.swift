@@ -61,6 +61,10 @@ public struct NoteLayout: Sendable, Hashable {
   public private(set) var headingLines: [Int: Int]
   /// The innermost section governing each line (the last heading above it).
   public private(set) var sectionAtLine: [Int?]
+  /// The text each link shows in the document, by index into the note's links (the
+  /// first occurrence's): what the links list shows for a link loaded without its text
+  /// (`Link.textLeftOut`).
+  public private(set) var linkTexts: [Int: String]
 
   /// Lays out a document; `links` are the note's resolved links (for their styles).
   public init(document: Document, links: [Link], width: Int) {
@@ -68,6 +72,7 @@ public struct NoteLayout: Sendable, Hashable {
     var builder = LayoutBuilder(links: links)
     lines = builder.blocks(document.blocks, width: self.width)
     self.links = []
+    linkTexts = builder.linkTexts
     headingLines = [:]
     sectionAtLine = []
     index(linkCount: builder.occurrenceLinks)
@@ -134,6 +139,8 @@ struct LayoutBuilder {
   let links: [Link]
   /// The note link behind each occurrence.
   var occurrenceLinks: [Int] = []
+  /// The text of each link's first occurrence.
+  var linkTexts: [Int: String] = [:]
 
   init(links: [Link]) { self.links = links }
 
@@ -308,6 +315,7 @@ struct LayoutBuilder {
       case .link(let link, let inner):
         let number = occurrenceLinks.count
         occurrenceLinks.append(link)
+        if linkTexts[link] == nil { linkTexts[link] = inner.plainText }
         let linkStyle = style.merged(self.linkStyle(link))
         var linkAtoms = atoms(inner, style: linkStyle, occurrence: number)
         if linkAtoms.isEmpty {

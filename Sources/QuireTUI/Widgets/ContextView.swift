@@ -39,7 +39,7 @@ public enum ContextView {
         if section == cursorSection { style = Theme.strong }
       case .link(let linkIndex):
         let link = note.links[linkIndex]
-        text = label(of: link, in: state.vault)
+        text = label(of: link, in: state.vault, shown: view.layout?.linkTexts[linkIndex])
         style = link.state == .broken ? Style(foreground: .red) : link.state == .external ? Style(foreground: .magenta) : .plain
       case .backlinkGroup(let section, let count):
         if let section, let model = note.sections[safe: section] {
@@ -66,9 +66,11 @@ public enum ContextView {
     }
   }
 
-  /// How an outgoing link reads in the list: where it goes and in what state.
-  static func label(of link: Link, in vault: Vault) -> String {
-    let name = link.text.isEmpty ? link.raw : link.text
+  /// How an outgoing link reads in the list: where it goes and in what state. `shown` is
+  /// the text the note on screen shows for it, for a link loaded without its own.
+  static func label(of link: Link, in vault: Vault, shown: String? = nil) -> String {
+    let text = link.textLeftOut ? shown ?? "" : link.text
+    let name = text.isEmpty ? link.raw : text
     switch link.state {
     case .resolved, .ambiguous:
       var label = "→ " + name
