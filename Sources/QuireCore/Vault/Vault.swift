@@ -93,7 +93,11 @@ public struct Vault: Sendable {
     let resolved = notes.parallelMap { pass.relink($0, with: resolver) }
     var relinked: [String] = []
     for index in notes.indices {
-      if let links = resolved[index].links { notes[index].links = links }
+      // A note without links (every note of an outline) is left as it came: setting its
+      // empty list copied each note the caller still held (22 MB at 100,000 notes).
+      if let links = resolved[index].links, !(links.isEmpty && notes[index].links.isEmpty) {
+        notes[index].links = links
+      }
       if resolved[index].moved { relinked.append(notes[index].id) }
     }
     self.notes = notes
