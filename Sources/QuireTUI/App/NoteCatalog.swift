@@ -87,7 +87,14 @@ public final class NoteCatalog: Sendable {
   /// What Ctrl-P matches for each note: title, stem, then aliases.
   private static func fuzzyNames(of notes: [Note]) -> FuzzyNames {
     var names = FuzzyNames()
-    names.reserve(notes.count)
+    var count = 0
+    var bytes = 0
+    for note in notes {
+      count += 2 + note.aliases.count
+      // The id's bytes bound the stem's, without making the stem.
+      bytes += note.title.utf8.count + note.id.utf8.count + note.aliases.reduce(0) { $0 + $1.utf8.count }
+    }
+    names.reserve(notes: notes.count, names: count, bytes: bytes)
     for note in notes {
       names.add(note.title)
       names.add(note.stem)
@@ -133,22 +140,28 @@ public final class NoteCatalog: Sendable {
 /// table keyed by `Character`, so canonically equal characters still compare equal. The top
 /// bit of a code marks a word start (after a character that is neither letter nor digit).
 struct FuzzyNames: Sendable {
-  static let wordStart: UInt32 = 1 << 31
+  /// Marks a character that starts a word; the other 15 bits are the character's code.
+  static let wordStart: UInt16 = 1 << 15
+  /// The code every character met after the first 32,640 beyond ASCII shares: their
+  /// queries find their notes, and may find a few others.
+  static let sharedCode: UInt16 = wordStart - 1
 
-  /// The codes of all names, one after the other.
-  private(set) var codes: [UInt32] = []
+  /// The codes of all names, one after the other: 16 bits a character (at 100,000
+  /// notes 20 MB; in 32 bits, with room grown by doubling, they took 48 MB).
+  private(set) var codes: [UInt16] = []
   /// Where each name ends in `codes`.
   private(set) var nameEnds: [Int] = []
   /// Where each note's names end in `nameEnds`.
   private(set) var noteEnds: [Int] = []
   /// Codes for characters beyond ASCII, numbered from 128 as met.
-  private var table: [Character: UInt32] = [:]
+  private var table: [Character: UInt16] = [:]
 
-  /// Room for the names of `count` notes (about 60 codes and 2 names each).
-  mutating func reserve(_ count: Int) {
-    codes.reserveCapacity(count * 60)
-    nameEnds.reserveCapacity(count * 2)
-    noteEnds.reserveCapacity(count)
+  /// Room for `names` names of `notes` notes, of `bytes` bytes at most: a name takes no
+  /// more codes than it has bytes.
+  mutating func reserve(notes: Int, names: Int, bytes: Int) {
+    codes.reserveCapacity(bytes)
+    nameEnds.reserveCapacity(names)
+    noteEnds.reserveCapacity(notes)
   }
 
   /// Appends a name of the current note.
@@ -159,7 +172,7 @@ struct FuzzyNames: Sendable {
       var previousIsWord = false
       for byte in name.utf8 {
         let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-        var code = UInt32(lower)
+        var code = UInt16(lower)
         if !previousIsWord { code |= Self.wordStart }
         codes.append(code)
         previousIsWord =
@@ -182,20 +195,20 @@ struct FuzzyNames: Sendable {
   /// Closes the current note's names.
   mutating func endNote() { noteEnds.append(nameEnds.count) }
 
-  private mutating func code(of character: Character) -> UInt32 {
-    if let ascii = character.asciiValue { return UInt32(ascii) }
+  private mutating func code(of character: Character) -> UInt16 {
+    if let ascii = character.asciiValue { return UInt16(ascii) }
     if let known = table[character] { return known }
-    let next = UInt32(128 + table.count)
-    table[character] = next
-    return next
+    let next = UInt16(clamping: 128 + table.count)
+    table[character] = Swift.min(next, Self.sharedCode)
+    return Swift.min(next, Self.sharedCode)
   }
 
   /// The query's codes; nil when a character is in no name, so that nothing can match.
-  func query(_ characters: some Sequence<Character>) -> [UInt32]? {
-    var query: [UInt32] = []
+  func query(_ characters: some Sequence<Character>) -> [UInt16]? {
+    var query: [UInt16] = []
     for character in characters {
       if let ascii = character.asciiValue {
-        query.append(UInt32(ascii))
+        query.append(UInt16(ascii))
       } else if let code = table[character] {
         query.append(code)
       } else {
@@ -207,7 +220,7 @@ struct FuzzyNames: Sendable {
 
   /// Each note's best score for the query (nil where no name matches), the same score as
   /// `FuzzyMatcher.score(_:in:)` gives.
-  func scores(_ query: [UInt32], _ found: (_ note: Int, _ score: Int) -> Void) {
+  func scores(_ query: [UInt16], _ found: (_ note: Int, _ score: Int) -> Void) {
     codes.withUnsafeBufferPointer { codes in
       query.withUnsafeBufferPointer { query in
         var name = 0
@@ -229,7 +242,7 @@ struct FuzzyNames: Sendable {
   }
 
   private static func score(
-    _ query: UnsafeBufferPointer<UInt32>, in codes: UnsafeBufferPointer<UInt32>, from start: Int, to end: Int
+    _ query: UnsafeBufferPointer<UInt16>, in codes: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int
   ) -> Int? {
     guard !query.isEmpty else { return 0 }
     var score = 0
