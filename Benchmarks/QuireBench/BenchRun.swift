@@ -176,8 +176,8 @@ struct BenchRun {
     table.add([
       "browser, whole vault in", Format.seconds(Statistics.median(browsers.map(\.seconds))), "", peak(browsers),
       "`quire` itself under tmux on the warm cache, from its start until the status line says the whole "
-        + "vault is in; resident \(Format.megabytes(resident.min() ?? 0))-\(Format.megabytes(resident.max() ?? 0)) "
-        + "\(Int(BrowserProbe.settle.seconds)) s later (median of \(options.runs))",
+        + "vault is in; resident between \(Format.megabytes(resident.min() ?? 0)) and "
+        + "\(Format.megabytes(resident.max() ?? 0)) \(Int(BrowserProbe.settle.seconds)) s later (median of \(options.runs))",
     ])
     let edits = try probe(.edit, runs: options.runs)
     table.add([

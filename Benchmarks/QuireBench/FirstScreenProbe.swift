@@ -44,7 +44,7 @@ enum FirstScreenProbe {
     defer { try? edit.restore() }
 
     // The browser keeps the vault it shows, and a spare copy with tables of its own that
-    // the next edit updates in place (made while it waits for the edit, so untimed).
+    // the next edit updates in place (made while the editor runs, so untimed).
     var spare = vault
     spare.prepareForUpdate()
     // The screen, on the vault it shows (untimed: it was there before the edit).

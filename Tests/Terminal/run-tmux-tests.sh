@@ -212,12 +212,16 @@ chmod +x "$EDIT"
 keys "clear; XDG_CACHE_HOME=$CACHE '$BIN' index --vault '$VAULT' > /dev/null && EDITOR=$EDIT XDG_CACHE_HOME=$CACHE QUIRE_OUTLINE_MIN_NOTES=1 '$BIN' --vault '$VAULT' lenses/behavioral.md; echo QUIRE-EXIT-\$?" Enter
 wait_for_row 1 "Behavioral lens" 20 || fail "the lens did not open" "$(screen)"
 wait_for "notes loaded" 20 || fail "the whole vault did not arrive" "$(screen)"
-keys e
-wait_for "Reloaded lenses/behavioral.md" 20 || fail "the edit was not reloaded" "$(screen)"
-# The note pane, then its end: the new line is the last.
-keys 2
-keys G
-wait_for "Edited under tmux" 20 || fail "the edited text did not show" "$(screen)"
+# Runs the editor on the note shown, waits for the vault to take the edit, then shows the
+# note's end (its pane, then G), where the new line is.
+edit_shown_note() {
+  keys e
+  wait_for "Reloaded $1" 20 || fail "the edit of $1 was not reloaded" "$(screen)"
+  keys 2
+  keys G
+  wait_for "Edited under tmux" 20 || fail "the edited text of $1 did not show" "$(screen)"
+}
+edit_shown_note lenses/behavioral.md
 keys L
 wait_for "The Postern Door" 10 || fail "the new link is not among the outgoing links" "$(screen)"
 keys Escape
@@ -230,11 +234,7 @@ keys b
 wait_for "Behavioral lens" 10 || fail "the edited lens is not among the thread's backlinks" "$(screen)"
 # A second edit, of the thread: the vault it updates is the one the first edit made, so
 # both links stay (the spare copy the editor's start prepares starts from the newest).
-keys e
-wait_for "Reloaded threads/witness-ai.md" 20 || fail "the second edit was not reloaded" "$(screen)"
-keys 2
-keys G
-wait_for "Edited under tmux" 20 || fail "the second edit did not show" "$(screen)"
+edit_shown_note threads/witness-ai.md
 keys b
 wait_for "Behavioral lens" 10 || fail "after a second edit, the first edit's link is gone from the backlinks" "$(screen)"
 keys q
