@@ -169,11 +169,7 @@ struct EventLoop {
     let inbox = self.inbox
     let spare = spareVault
     vaultQueue.async {
-      // Taken out of the lock, so that the reload holds the only copy of its tables.
-      var vault = spare.withLock { slot in
-        defer { slot = nil }
-        return slot
-      } ?? shown
+      var vault = Self.takeNewest(from: spare, or: shown)
       do {
         try reload(&vault, editedPath)
         inbox.post(.vaultReloaded(vault), from: .vault)
@@ -190,10 +186,7 @@ struct EventLoop {
   func prepareSpare(shown: Vault) {
     let spare = spareVault
     vaultQueue.async {
-      var vault = spare.withLock { slot in
-        defer { slot = nil }
-        return slot
-      } ?? shown
+      var vault = Self.takeNewest(from: spare, or: shown)
       vault.prepareForUpdate()
       Self.keep(vault, as: spare)
     }
@@ -201,6 +194,15 @@ struct EventLoop {
 
   private static func keep(_ vault: Vault, as spare: Locked<Vault?>) {
     spare.withLock { $0 = vault }
+  }
+
+  /// The newest vault the queue made, else `shown`; taken out of the slot, so that what
+  /// changes it next holds the only copy of its tables.
+  private static func takeNewest(from spare: Locked<Vault?>, or shown: Vault) -> Vault {
+    spare.withLock { slot in
+      defer { slot = nil }
+      return slot
+    } ?? shown
   }
 
   /// Waits up to `loadWait` for note reads in flight, applying answers as they come.

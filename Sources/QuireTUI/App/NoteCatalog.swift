@@ -198,9 +198,9 @@ struct FuzzyNames: Sendable {
   private mutating func code(of character: Character) -> UInt16 {
     if let ascii = character.asciiValue { return UInt16(ascii) }
     if let known = table[character] { return known }
-    let next = UInt16(clamping: 128 + table.count)
-    table[character] = Swift.min(next, Self.sharedCode)
-    return Swift.min(next, Self.sharedCode)
+    let next = Swift.min(UInt16(clamping: 128 + table.count), Self.sharedCode)
+    table[character] = next
+    return next
   }
 
   /// The query's codes; nil when a character is in no name, so that nothing can match.
