@@ -50,12 +50,15 @@ enum SearchProbes {
     phases["open cache"] = (clock.now - start).seconds
     start = clock.now
     var cpu = processCPUSeconds()
-    let loaded = try VaultLoader(root: root, options: .init(keepText: true, cache: snapshot)).loadReporting()
+    // Lean as well: the notes parsed keep only what the graph reads, and the refresh reads
+    // their files again as it indexes them.
+    let loaded = try VaultLoader(root: root, options: .init(keepText: true, cache: snapshot, lean: true))
+      .loadReporting()
     phases["load"] = (clock.now - start).seconds
     phases["load CPU"] = processCPUSeconds() - cpu
     start = clock.now
     cpu = processCPUSeconds()
-    let summary = try index.refresh(vault: loaded.vault, cache: snapshot)
+    let summary = try index.refresh(vault: loaded.vault, cache: snapshot, source: FileNoteSource(root: root))
     phases["refresh index"] = (clock.now - start).seconds
     // CPU time of the whole process (all threads) while it refreshed: on a machine shared
     // with other builds, what the refresh cost when wall time says how long it waited.

@@ -8,15 +8,23 @@ public struct FileNoteSource: NoteSource {
   public init(root: URL) { self.root = root.standardizedFileURL.resolvingSymlinksInPath() }
 
   public func read(_ id: String) throws -> (note: Note, document: Document) {
+    let file = try bytes(of: id)
+    let parsed = NoteParser.parse(id: id, bytes: file.bytes, modified: file.modified, buildDocument: true)
+    return (parsed.note, parsed.document ?? Document())
+  }
+
+  public func wholeNote(_ id: String) throws -> Note {
+    let file = try bytes(of: id)
+    return NoteParser.parse(id: id, bytes: file.bytes, modified: file.modified).note
+  }
+
+  private func bytes(of id: String) throws -> (bytes: [UInt8], modified: Double) {
     guard !id.isEmpty, !id.hasPrefix("/"), !id.split(separator: "/").contains("..") else {
       throw NoteSourceError.outsideVault(id)
     }
-    switch FileReader.read(root.path + "/" + id) {
-    case .success(let bytes):
-      let parsed = NoteParser.parse(id: id, bytes: bytes, buildDocument: true)
-      return (parsed.note, parsed.document ?? Document())
-    case .failure(let failure):
-      throw NoteSourceError.unreadable(id, failure.message)
+    switch FileReader.readStamped(root.path + "/" + id) {
+    case .success(let file): return file
+    case .failure(let failure): throw NoteSourceError.unreadable(id, failure.message)
     }
   }
 }

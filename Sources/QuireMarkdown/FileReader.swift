@@ -12,6 +12,14 @@ enum FileReader {
 
   /// The file's bytes, at most `limit` of them from its start.
   static func read(_ path: String, upTo limit: Int = .max) -> Result<[UInt8], Failure> {
+    readStamped(path, upTo: limit).map(\.bytes)
+  }
+
+  /// The file's bytes and its modification time, taken before it was read (a file
+  /// written meanwhile has a later one, and is read again by whoever compares times).
+  static func readStamped(
+    _ path: String, upTo limit: Int = .max
+  ) -> Result<(bytes: [UInt8], modified: Double), Failure> {
     // Non-blocking: a file swapped for a named pipe after the scan must not hang the open.
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return .failure(Failure(message: String(cString: strerror(errno)))) }
@@ -36,6 +44,6 @@ enum FileReader {
       filled += count
     }
     bytes.removeSubrange(filled...)
-    return .success(bytes)
+    return .success((bytes, FileSnapshot.modifiedSeconds(info)))
   }
 }

@@ -20,9 +20,15 @@ public struct VaultLoader: Sendable {
     public var keepText: Bool
     /// Notes parsed earlier, reused when a file's size and modification time are unchanged.
     public var cache: (any ParsedNoteCache)?
-    public init(keepText: Bool = true, cache: (any ParsedNoteCache)? = nil) {
+    /// Keep of the notes parsed only what the graph reads (`Note.leaveOutForGraph`, and the
+    /// links' annotations once resolved), as a browser does: the rest is read back from
+    /// the files when needed (`FileAnnotations`; an index's refresh given a `FileNoteSource`).
+    /// At 100,000 notes the texts alone are about as large as the vault on disk.
+    public var lean: Bool
+    public init(keepText: Bool = true, cache: (any ParsedNoteCache)? = nil, lean: Bool = false) {
       self.keepText = keepText
       self.cache = cache
+      self.lean = lean
     }
   }
 
@@ -51,11 +57,17 @@ public struct VaultLoader: Sendable {
     try Self.checkRoot(root)
     // The file list and the parse results are let go before the graph is built: at
     // 100,000 notes they held 11 MB at the load's peak.
-    let gathered = gather()
+    var gathered = gather()
     let resolution = Self.resolution(notes: gathered.notes, fresh: gathered.fresh, cache: options.cache)
+    let annotations: (any AnnotationStore)? =
+      options.lean
+      ? FileAnnotations(root: root, fallback: options.cache?.annotationStore) : options.cache?.annotationStore
+    // Handed over, not shared: each note's links as parsed go as its resolved ones come.
+    let notes = gathered.notes
+    gathered.notes = []
     let vault = Vault(
-      root: root.path, notes: gathered.notes, assets: gathered.assets, diagnostics: gathered.diagnostics,
-      resolution: resolution, annotations: options.cache?.annotationStore)
+      root: root.path, notes: notes, assets: gathered.assets, diagnostics: gathered.diagnostics,
+      resolution: resolution, annotations: annotations, lean: options.lean)
     return (vault, gathered.report)
   }
 
@@ -68,9 +80,19 @@ public struct VaultLoader: Sendable {
     let files = scan.notes
     let rootPath = root.path
     let options = options
+    // Headings of notes parsed lean share equal strings as they come (most repeat from
+    // note to note), as a lean cache load's do.
+    let headings = Locked(LinkStringPool(capacity: options.lean ? 4096 : 0))
     // Many small runs, so that one huge note holds up one run rather than a core's half.
     let parsedFiles = files.parallelMap(chunks: 256) { file in
-      Self.parse(file, rootPath: rootPath, options: options)
+      var parsed = Self.parse(file, rootPath: rootPath, options: options)
+      if options.lean, case .parsed(var note, false) = parsed {
+        headings.withLock { pool in
+          for section in note.sections.indices { pool.share(&note.sections[section]) }
+        }
+        parsed = .parsed(note, reused: false)
+      }
+      return parsed
     }
     var notes: [Note] = []
     notes.reserveCapacity(files.count)
@@ -135,7 +157,11 @@ public struct VaultLoader: Sendable {
     switch FileReader.read(rootPath + "/" + file.id) {
     case .success(let bytes):
       var note = NoteParser.parse(id: file.id, bytes: bytes, modified: file.modified).note
-      if !options.keepText { note.texts = [] }
+      if options.lean {
+        note.leaveOutForGraph()
+      } else if !options.keepText {
+        note.texts = []
+      }
       return .parsed(note, reused: false)
     case .failure(let error):
       return .failed(

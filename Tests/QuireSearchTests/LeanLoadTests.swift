@@ -179,6 +179,125 @@ final class LeanLoadTests: XCTestCase {
     XCTAssertEqual(vault.note("index.md")?.links.first?.annotation, "the first finding")
     XCTAssertEqual(vault.note("index.md")?.frontMatter.strings("tags"), ["home"])
   }
+
+  // MARK: - A vault never seen, its files parsed lean
+
+  /// What the browser does on a vault without a cache: every file parsed lean, the index
+  /// empty until the refresh reads the files again.
+  private func parseLean() throws -> (vault: Vault, index: SearchIndex, report: VaultLoader.Report) {
+    SearchIndex.removeCache(vaultRoot: root, cacheDirectory: cacheFolder)
+    let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cacheFolder)
+    let snapshot = index.loadNoteCache(lean: true)
+    let (vault, report) = try VaultLoader(root: root, options: .init(cache: snapshot, lean: true)).loadReporting()
+    return (vault, index, report)
+  }
+
+  func testALeanParseKeepsOnlyWhatTheGraphReadsAndResolvesAsAFullLoad() throws {
+    let lean = try parseLean()
+    XCTAssertEqual(lean.report.parsed, files.count)
+    let sleeper = try XCTUnwrap(lean.vault.note("findings/sleeper.md"))
+    XCTAssertTrue(sleeper.textsLeftOut)
+    XCTAssertEqual(sleeper.texts, [])
+    XCTAssertTrue(sleeper.frontMatterLeftOut)
+    XCTAssertEqual(sleeper.status, "stable")
+    let link = try XCTUnwrap(sleeper.links.first)
+    XCTAssertTrue(link.annotationLeftOut && link.textLeftOut)
+    XCTAssertEqual([link.raw, link.text, link.annotation], ["witness", "", ""])
+    // The annotation was read while the links were resolved: the section it names is found.
+    XCTAssertEqual(sections(of: "findings/sleeper.md", in: lean.vault), [["The Postern Door"], []])
+    XCTAssertEqual(lean.vault.note("sources/sleeper-paper.md")?.frontMatter.entries.map(\.key), ["url"])
+    try assertResolvedAsAFreshLoad(lean.vault)
+    // Read back from the files.
+    let store = try XCTUnwrap(lean.vault.annotationStore)
+    XCTAssertEqual(
+      store.annotations(of: "findings/sleeper.md"), ["the argument turns at the Postern Door.", ""])
+    XCTAssertNil(store.annotations(of: "no/such.md"))
+  }
+
+  func testNotesHeadedAlikeShareTheirHeadingsStringsInALeanParse() throws {
+    try write("threads/echo.md", "# Echo\n\n## The Positive Formation\n\nSee [[witness#The Positive Formation]].\n")
+    try write("threads/third.md", "# Third\n\nAlso [[witness#The Positive Formation]].\n")
+    let lean = try parseLean()
+    let witness = try XCTUnwrap(lean.vault.note("threads/witness.md")?.sections.first { $0.title == "The Positive Formation" })
+    let echo = try XCTUnwrap(lean.vault.note("threads/echo.md"))
+    let third = try XCTUnwrap(lean.vault.note("threads/third.md"))
+    func address(_ string: String) -> UnsafePointer<UInt8>? {
+      string.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+    }
+    let echoed = try XCTUnwrap(echo.sections.first { $0.title == "The Positive Formation" })
+    XCTAssertEqual(address(witness.title), address(echoed.title))
+    func rawAddress(_ link: Link?) -> UnsafePointer<UInt8>? { link?.withRawUTF8 { $0.baseAddress } }
+    XCTAssertEqual(rawAddress(echo.links.first), rawAddress(third.links.first))
+    XCTAssertEqual(echo.links.first?.raw, "witness#The Positive Formation")
+    try assertResolvedAsAFreshLoad(lean.vault)
+  }
+
+  func testAVaultNeverSeenIsIndexedWholeFromItsFilesReadAgain() throws {
+    let lean = try parseLean()
+    let summary = try lean.index.refresh(vault: lean.vault, source: FileNoteSource(root: root))
+    XCTAssertEqual(summary.added, files.count)
+    // The texts, never held by the vault, were indexed from the files.
+    XCTAssertEqual(try lean.index.search("Another", limit: 5).map(\.id), ["threads/witness.md"])
+    XCTAssertEqual(try lean.index.search("way", limit: 5).first?.sectionTitle, "The Postern Door")
+    // Each note is stored whole, as a load that keeps everything parses it.
+    let parsed = try VaultLoader(root: root).load()
+    let stored = lean.index.loadNoteCache()
+    for note in parsed.notes {
+      let full = try XCTUnwrap(stored.storedNote(id: note.id))
+      XCTAssertEqual(full.links.map(\.annotation), note.links.map(\.annotation), note.id)
+      XCTAssertEqual(full.links.map(\.text), note.links.map(\.text), note.id)
+      XCTAssertEqual(full.frontMatter, note.frontMatter, note.id)
+      XCTAssertEqual(full.byteCount, note.byteCount, note.id)
+      XCTAssertFalse(full.leavesOutAnything, note.id)
+    }
+    // Reopened, nothing is parsed and the graph is a full load's.
+    let reopened = try openLean()
+    XCTAssertEqual(reopened.report.parsed, 0)
+    try assertResolvedAsAFreshLoad(reopened.vault)
+  }
+
+  func testANoteChangedBetweenTheLoadAndTheIndexIsStoredToBeReadAgain() throws {
+    let lean = try parseLean()
+    try write("threads/witness.md", "# Is matter seeing itself\n\n## The Postern Door\n\nRewritten meanwhile.\n")
+    try lean.index.refresh(vault: lean.vault, source: FileNoteSource(root: root))
+    let sizes = try lean.index.writer.read { db in
+      try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT path, size FROM note").map {
+        ($0[0] as String, $0[1] as Int)
+      })
+    }
+    XCTAssertEqual(sizes["threads/witness.md"], SearchIndex.unreadSize)
+    XCTAssertEqual(sizes.values.filter { $0 == SearchIndex.unreadSize }.count, 1)
+    let reopened = try openLean()
+    XCTAssertEqual(reopened.report.parsed, 1)
+    XCTAssertEqual(
+      reopened.vault.note("threads/witness.md")?.sections.map(\.title), ["Is matter seeing itself", "The Postern Door"])
+  }
+
+  func testAChangedNoteParsedLeanOnAReopenIsIndexedFromItsFile() throws {
+    try write("threads/witness.md", "# Is matter seeing itself\n\n## The Postern Door\n\nA palimpsest now.\n")
+    let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cacheFolder)
+    let snapshot = index.loadNoteCache(lean: true)
+    let (vault, report) = try VaultLoader(root: root, options: .init(cache: snapshot, lean: true)).loadReporting()
+    XCTAssertEqual(report.parsed, 1)
+    let summary = try index.refresh(vault: vault, cache: snapshot, source: FileNoteSource(root: root))
+    XCTAssertEqual([summary.updated, summary.unchanged], [1, files.count - 1])
+    XCTAssertEqual(try index.search("palimpsest", limit: 5).map(\.id), ["threads/witness.md"])
+  }
+
+  func testAHeadingRenamedInAVaultParsedLeanMovesTheLinksThatNameItInTheirAnnotations() throws {
+    // No cache at all: the annotations are read back from the files.
+    let loaded = try VaultLoader(root: root, options: .init(lean: true)).load()
+    XCTAssertTrue(loaded.note("findings/sleeper.md")?.links.first?.annotationLeftOut == true)
+    try write(
+      "threads/witness.md", "# Is matter seeing itself\n\n## The Back Door\n\n## The Positive Formation\n")
+    var vault = VaultLoader(root: root).reloading(loaded, ids: ["threads/witness.md"])
+    XCTAssertEqual(sections(of: "findings/sleeper.md", in: vault), [[], []])
+    try write(
+      "threads/witness.md", "# Is matter seeing itself\n\n## The Positive Formation\n\n## The Postern Door\n")
+    vault = VaultLoader(root: root).reloading(vault, ids: ["threads/witness.md"])
+    XCTAssertEqual(sections(of: "findings/sleeper.md", in: vault), [["The Postern Door"], []])
+    try assertResolvedAsAFreshLoad(vault)
+  }
 }
 
 extension Array {

@@ -96,14 +96,16 @@ struct BrowseCommand: ParsableCommand {
     handing(try load(root: root, index: index), to: searcher, index: index)
   }
 
-  /// Hands a loaded vault, texts and all, to the index's refresh in the background, and
-  /// gives the browser the same vault without its texts: once indexed they are not held
-  /// again (the searcher keeps them only while it answers from memory, no index at all).
+  /// Hands a loaded vault to the index's refresh in the background, and gives the browser
+  /// the same vault without texts. With an index, the vault was loaded lean and its notes
+  /// parsed afresh are read again, batch by batch, as the index takes them; without one,
+  /// the searcher keeps their texts to answer from memory.
   private static func handing(
     _ loaded: (vault: Vault, cache: NoteCacheSnapshot?), to searcher: BackgroundIndexSearcher,
     index: SearchIndex?
   ) -> Vault {
-    searcher.refresh(index, with: loaded.vault, cache: loaded.cache)
+    let source = FileNoteSource(root: URL(fileURLWithPath: loaded.vault.root))
+    searcher.refresh(index, with: loaded.vault, cache: loaded.cache, source: source)
     var kept = loaded.vault
     kept.dropTexts()
     return kept
@@ -181,10 +183,13 @@ struct BrowseCommand: ParsableCommand {
     vault: Vault, cache: NoteCacheSnapshot?
   ) {
     // The browser shows no link's annotation and no front matter: they stay in the cache
-    // (200 MB at 100,000 notes).
+    // (200 MB at 100,000 notes) or, for the notes parsed, in their files; so do the texts
+    // of the notes parsed, which the index reads again as it takes them (the vault's size
+    // on disk, for a vault never seen).
     let cache = index?.loadNoteCache(lean: true)
     do {
-      let vault = try VaultLoader(root: root, options: .init(keepText: true, cache: cache)).load()
+      let options = VaultLoader.Options(keepText: true, cache: cache, lean: index != nil)
+      let vault = try VaultLoader(root: root, options: options).load()
       return (vault, cache)
     } catch {
       throw CLIFailure(error.localizedDescription)

@@ -54,10 +54,14 @@ struct IndexedVault {
     for notice in index.notices {
       FileHandle.standardError.write(Data("quire: \(notice)\n".utf8))
     }
-    let snapshot = index.loadNoteCache()
+    // Lean, as the browser loads (the texts of the notes parsed are read again as the
+    // index takes them), but for an index in memory, made once and dropped: reading each
+    // file twice would cost more than holding its text.
+    let lean = !inMemory
+    let snapshot = index.loadNoteCache(lean: lean)
     let loaded: (vault: Vault, report: VaultLoader.Report)
     do {
-      loaded = try VaultLoader(root: root, options: .init(keepText: true, cache: snapshot))
+      loaded = try VaultLoader(root: root, options: .init(keepText: true, cache: snapshot, lean: lean))
         .loadReporting()
     } catch {
       throw CLIFailure(error.localizedDescription)
@@ -65,7 +69,7 @@ struct IndexedVault {
     let progress = ProgressLine(label: "indexing")
     let summary: RefreshSummary
     do {
-      summary = try index.refresh(vault: loaded.vault, cache: snapshot) { step in
+      summary = try index.refresh(vault: loaded.vault, cache: snapshot, source: FileNoteSource(root: root)) { step in
         progress.show(done: step.done, total: step.total)
       }
     } catch {

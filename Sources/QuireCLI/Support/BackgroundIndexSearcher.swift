@@ -42,10 +42,11 @@ final class BackgroundIndexSearcher: NoteSearcher, Sendable {
   }
 
   /// Brings the index up to date with `vault` in the background, then searches through it.
-  /// `only` names what changed when the caller knows (`SearchIndex.refresh(only:)`).
+  /// `only` names what changed when the caller knows (`SearchIndex.refresh(only:)`);
+  /// `source` reads back the notes of a lean load (`SearchIndex.refresh(source:)`).
   func refresh(
     _ index: SearchIndex?, with vault: Vault, cache: NoteCacheSnapshot?,
-    only: (changed: Set<String>, removed: Set<String>)? = nil
+    only: (changed: Set<String>, removed: Set<String>)? = nil, source: (any NoteSource)? = nil
   ) {
     guard let index else {
       state.withLock { $0 = .failed(DeferredSearcher(vault: vault)) }
@@ -58,7 +59,7 @@ final class BackgroundIndexSearcher: NoteSearcher, Sendable {
     DispatchQueue.global(qos: .utility).async { [self] in
       handed.use { vault in
         do {
-          try index.refresh(vault: vault, cache: cache, only: only)
+          try index.refresh(vault: vault, cache: cache, only: only, source: source)
           state.withLock { $0 = .ready(index) }
         } catch {
           state.withLock { $0 = .failed(DeferredSearcher(vault: vault)) }

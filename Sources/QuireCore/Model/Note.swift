@@ -25,6 +25,7 @@ public struct Note: Sendable, Hashable, Identifiable {
     var lineCount: Int
     var bodyLine: Int
     var frontMatterLeftOut = false
+    var textsLeftOut = false
   }
 
   /// Shared by copies; never changed while shared (`fields`' setter copies it first).
@@ -130,11 +131,25 @@ public struct Note: Sendable, Hashable, Identifiable {
     _modify { yield &fields.links }
   }
   /// The text of the body without Markdown marks, cut at headings, for search.
-  /// May be emptied once indexed, to keep a large vault small in memory.
+  /// May be emptied once indexed, to keep a large vault small in memory; empty too when
+  /// `textsLeftOut`. Setting it keeps it again.
   public var texts: [SectionText] {
     get { box.fields.texts }
-    set { fields.texts = newValue }
-    _modify { yield &fields.texts }
+    set {
+      fields.texts = newValue
+      fields.textsLeftOut = false
+    }
+  }
+
+  /// Whether the texts were let go as the note was parsed (`leaveOutTexts`): still to be
+  /// indexed, they are read again from the file when the index takes the note. Unlike
+  /// texts emptied once indexed, this says the note was never indexed with these texts.
+  public var textsLeftOut: Bool { box.fields.textsLeftOut }
+
+  /// Lets go of the texts, and says so (`textsLeftOut`).
+  public mutating func leaveOutTexts() {
+    if !texts.isEmpty { fields.texts = [] }
+    fields.textsLeftOut = true
   }
   /// Problems found while reading this note (broken YAML, invalid UTF-8, ...).
   public var diagnostics: [Diagnostic] {

@@ -12,15 +12,19 @@ struct LinkResolver: Sendable {
   let mentionNames: [[SectionMentionMatcher.Name]]?
   /// Where the annotations left out of links at loading are read back from.
   let annotations: (any AnnotationStore)?
+  /// Whether resolved links come out with their annotations left out (read back from
+  /// `annotations` when needed): a lean load keeps them only while its links are resolved.
+  let leavesOutAnnotations: Bool
 
   init(
     notes: [Note], lookup: NoteLookup, mentionNames: [[SectionMentionMatcher.Name]]? = nil,
-    annotations: (any AnnotationStore)? = nil
+    annotations: (any AnnotationStore)? = nil, leavesOutAnnotations: Bool = false
   ) {
     self.notes = notes
     self.lookup = lookup
     self.mentionNames = mentionNames
     self.annotations = annotations
+    self.leavesOutAnnotations = leavesOutAnnotations
   }
 
   /// Resolves every link of one note and returns them.
@@ -36,6 +40,9 @@ struct LinkResolver: Sendable {
   /// common ones to resolve again, need no read.
   func resolve(_ positions: [Int], of note: Note) -> [Link] {
     var links = positions.map { resolve(note.links[$0], from: note) }
+    if leavesOutAnnotations {
+      for slot in links.indices { links[slot].leaveOutAnnotation() }
+    }
     let needing = links.indices.filter { slot in
       guard note.links[positions[slot]].annotationLeftOut, links[slot].isEdge,
         let target = links[slot].target, let index = lookup.byPath[target]

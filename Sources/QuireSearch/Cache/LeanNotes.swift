@@ -25,26 +25,28 @@ extension SearchIndex {
   /// Notes about to be stored, each with what a lean load left out (its links'
   /// annotations and texts, its front matter) read back from what is stored now: never
   /// written without them. A note whose stored form cannot give them (its row is gone, or was
-  /// written anew by another process) is stored with a size no file has, so that the
-  /// next load reads its file again.
+  /// written anew by another process, or the note was parsed without its texts) is stored
+  /// with a size no file has, so that the next load reads its file again.
   static func restoringLeftOut(_ db: Database, _ notes: [Note]) throws -> [Note] {
     try notes.map { note in
-      let leftOut = note.links.indices.filter { note.links[$0].annotationLeftOut || note.links[$0].textLeftOut }
-      guard !leftOut.isEmpty || note.frontMatterLeftOut else { return note }
-      var restored = note
-      if let stored = try StoredAnnotations.storedNote(db, id: note.id), stored.links.count == note.links.count {
-        for position in leftOut {
-          if note.links[position].annotationLeftOut {
-            restored.links[position].annotation = stored.links[position].annotation
-          }
-          if note.links[position].textLeftOut { restored.links[position].text = stored.links[position].text }
-        }
-        if note.frontMatterLeftOut { restored.frontMatter = stored.frontMatter }
-      } else {
-        restored.byteCount = unreadSize
+      guard note.leavesOutAnything else { return note }
+      // A row keeps no texts: a note parsed without them is read from its file or not at all.
+      if !note.textsLeftOut, let stored = try StoredAnnotations.storedNote(db, id: note.id),
+        let restored = note.restoringLeftOut(from: stored)
+      {
+        return restored
       }
-      return restored
+      return unread(note)
     }
+  }
+
+  /// A note stored whole as far as it goes, with a size no file has, so that the next
+  /// load reads its file again: what a note whose left-out parts cannot be read back
+  /// is stored as.
+  static func unread(_ note: Note) -> Note {
+    var marked = note
+    marked.byteCount = unreadSize
+    return marked
   }
 
   /// The size stored for a note whose stored form is incomplete: no file has it.

@@ -47,28 +47,34 @@ extension SearchIndex {
   ///   - only: when the caller knows what changed (`VaultLoader.reloading` after an
   ///     edit), the ids of the notes read again and of those gone: nothing else is
   ///     compared, so a large vault's refresh costs what the change does.
+  ///   - source: where a note that left parts out (a lean load's: `Note.leavesOutAnything`)
+  ///     is read whole again, batch by batch as it is written (`Note.restoringLeftOut`), so
+  ///     that a vault never seen is indexed without all its texts held at once. Without
+  ///     one, what a note left out is read back from its stored row. Either way a note that
+  ///     cannot be read back as it was loaded is stored marked, to be read again.
   ///   - progress: called now and then while notes are written (from the calling thread).
   @discardableResult
   public func refresh(
     vault: Vault, cache: NoteCacheSnapshot? = nil,
     only: (changed: Set<String>, removed: Set<String>)? = nil,
+    source: (any NoteSource)? = nil,
     progress: ((RefreshProgress) -> Void)? = nil
   ) throws -> RefreshSummary {
     try storeResolvedLinks(of: vault)
     return try writer.writeWithoutTransaction { db in
       var summary = RefreshSummary()
       var pending: [Note] = []
-      var preparer = BatchPreparer(notes: [], batchBytes: batchBytes)
+      var preparer = BatchPreparer(notes: [], batchBytes: batchBytes, source: nil)
       try db.inTransaction(.immediate) {
         if let only {
           (summary, pending) = try plan(db, vault: vault, changed: only.changed, removed: only.removed)
         } else {
           (summary, pending) = try plan(db, vault: vault, cache: cache)
         }
-        // Changed notes are parsed afresh, whole; a note from a lean load (another process
-        // wrote its row since) has what it left out read back, or is marked.
-        pending = try Self.restoringLeftOut(db, pending)
-        preparer = BatchPreparer(notes: pending, batchBytes: batchBytes)
+        // A note from a lean load has what it left out read back: from its file as its
+        // batch is prepared, else from its row now; or it is marked.
+        if source == nil { pending = try Self.restoringLeftOut(db, pending) }
+        preparer = BatchPreparer(notes: pending, batchBytes: batchBytes, source: source)
         if !preparer.batches.isEmpty {
           try writeBatch(db, pending, 0, preparer, summary: &summary, progress: progress)
         }
@@ -86,16 +92,19 @@ extension SearchIndex {
 
   /// Works out each batch's rows (`prepare`) on the other cores while the batch before it
   /// is written: SQLite writes on one thread, and the encoding, hashing and text joins of
-  /// the next batch would otherwise wait for it.
+  /// the next batch would otherwise wait for it. A note that left parts out is read whole
+  /// from `source` here, so that only a batch's texts are held at a time.
   final class BatchPreparer: Sendable {
     let notes: [Note]
+    let source: (any NoteSource)?
     /// The pending notes cut into runs of at most `batchBytes` (at least one note each).
     let batches: [Range<Int>]
     private let done: [DispatchGroup]
     private let results = Locked<[Int: [PreparedNote]]>([:])
 
-    init(notes: [Note], batchBytes: Int) {
+    init(notes: [Note], batchBytes: Int, source: (any NoteSource)?) {
       self.notes = notes
+      self.source = source
       var batches: [Range<Int>] = []
       var start = 0
       while start < notes.count {
@@ -115,8 +124,8 @@ extension SearchIndex {
 
     private func begin(_ batch: Int) {
       let notes = Array(self.notes[batches[batch]])
-      DispatchQueue.global(qos: .userInitiated).async(group: done[batch]) { [results] in
-        let prepared = notes.parallelMap(SearchIndex.prepare)
+      DispatchQueue.global(qos: .userInitiated).async(group: done[batch]) { [results, source] in
+        let prepared = notes.parallelMap { SearchIndex.prepare($0, source: source) }
         results.withLock { $0[batch] = prepared }
       }
     }
@@ -125,7 +134,10 @@ extension SearchIndex {
     func take(_ batch: Int) -> [PreparedNote] {
       guard batches.count > 1 else {
         let notes = Array(self.notes[batches[batch]])
-        return notes.count > 16 ? notes.parallelMap(SearchIndex.prepare) : notes.map(SearchIndex.prepare)
+        let source = source
+        return notes.count > 16
+          ? notes.parallelMap { SearchIndex.prepare($0, source: source) }
+          : notes.map { SearchIndex.prepare($0, source: source) }
       }
       done[batch].wait()
       if batch + 1 < batches.count { begin(batch + 1) }
@@ -216,7 +228,7 @@ extension SearchIndex {
       let stored = try Row.fetchOne(select, arguments: [note.id]).map(Self.storedNote)
       if let old = stored, old.hash == rows.hash {
         try db.cachedStatement(sql: "UPDATE note SET size = ?, modified = ?, data = ? WHERE id = ?")
-          .execute(arguments: [note.byteCount, note.modified, rows.data, old.id])
+          .execute(arguments: [rows.byteCount, note.modified, rows.data, old.id])
         summary.touched += 1
       } else {
         let firstRow = nextRow
@@ -232,7 +244,7 @@ extension SearchIndex {
               """
           ).execute(
             arguments: [
-              note.type.rawValue, note.title, note.status?.lowercased(), rows.lenses, note.byteCount,
+              note.type.rawValue, note.title, note.status?.lowercased(), rows.lenses, rows.byteCount,
               note.modified, rows.hash, firstRow, lastRow, rows.data, noteID,
             ])
           summary.updated += 1
@@ -247,7 +259,7 @@ extension SearchIndex {
           ).execute(
             arguments: [
               note.id, note.type.rawValue, note.title, note.status?.lowercased(), rows.lenses,
-              note.byteCount, note.modified, rows.hash, firstRow, lastRow, rows.data,
+              rows.byteCount, note.modified, rows.hash, firstRow, lastRow, rows.data,
             ])
           noteID = db.lastInsertedRowID
           summary.added += 1
@@ -263,6 +275,8 @@ extension SearchIndex {
 
   /// What a note's rows hold, worked out before the write.
   struct PreparedNote: Sendable {
+    /// The size stored: the file's, or `unreadSize` for a note that could not be read back.
+    var byteCount: Int
     var data: Data
     var hash: Int64
     var lenses: String
@@ -275,8 +289,10 @@ extension SearchIndex {
     var body: String
   }
 
-  /// A note's stored bytes, content hash and indexed texts.
-  @Sendable static func prepare(_ note: Note) -> PreparedNote {
+  /// A note's stored bytes, content hash and indexed texts; a note that left parts out
+  /// read whole from `source` first.
+  @Sendable static func prepare(_ note: Note, source: (any NoteSource)? = nil) -> PreparedNote {
+    let note = source.map { readingBack(note, from: $0) } ?? note
     let (data, hash) = encodeOne(note)
     var sections: [(section: Int?, heading: String?, headingText: String?, body: String)] = []
     var headings: [String] = []
@@ -290,11 +306,21 @@ extension SearchIndex {
     }
     let row = fullTextRow(headings: headings, bodies: bodies)
     return PreparedNote(
-      data: data, hash: hash,
+      byteCount: note.byteCount, data: data, hash: hash,
       lenses: "|" + note.frontMatter.strings("lenses").map { $0.lowercased() }.joined(separator: "|") + "|",
       title: SnippetMarkup.clean(note.title),
       aliases: SnippetMarkup.clean(note.aliases.joined(separator: "\n")),
       sections: sections, heading: row.heading, body: row.body)
+  }
+
+  /// A note that left parts out, whole again from its file when the file is still the one
+  /// it was loaded from (same size and time); else marked to be read again (`unread`).
+  static func readingBack(_ note: Note, from source: any NoteSource) -> Note {
+    guard note.leavesOutAnything else { return note }
+    guard let whole = try? source.wholeNote(note.id), whole.byteCount == note.byteCount,
+      whole.modified == note.modified, let restored = note.restoringLeftOut(from: whole)
+    else { return unread(note) }
+    return restored
   }
 
   private static func storedNote(_ row: Row) -> StoredNote {
@@ -336,8 +362,8 @@ extension SearchIndex {
   /// note up: nil when that cannot be vouched for (then `changedNotes` compares them all,
   /// 100 ms of dictionary lookups at 100,000 notes).
   ///
-  /// A note the snapshot served carries no texts; a note the loader parsed (`keepText`)
-  /// carries its texts. When the snapshot's hits plus the notes with texts make the whole
+  /// A note the snapshot served carries no texts; a note the loader parsed carries its
+  /// texts (`keepText`) or says it left them out (a lean load). When the snapshot's hits plus the notes with texts make the whole
   /// vault and its misses are as many as the notes with texts, the notes with texts are
   /// exactly the new, changed and unreadable ones; when
   /// moreover the stored notes are the hits plus those of them already stored, none was
@@ -348,7 +374,9 @@ extension SearchIndex {
   ) throws -> [Note]? {
     let notes = vault.notes
     var parsed: [Int] = []
-    for index in notes.indices where !notes[index].texts.isEmpty { parsed.append(index) }
+    for index in notes.indices where !notes[index].texts.isEmpty || notes[index].textsLeftOut {
+      parsed.append(index)
+    }
     let hits = cache.hitCount
     // Every lookup the snapshot missed was parsed: a changed note that came out with no
     // text at all is a miss without texts, and sends this to the full comparison.
