@@ -42,4 +42,32 @@ final class NameTableTests: XCTestCase {
     expected["delta"] = [5, 7]
     check("a name shared anew")
   }
+
+  func testALookupKeepsOnlyTheNotesItsCallerSaysGoByTheName() {
+    // Names are filed by a hash: a lookup checks each note filed under it, as a hash shared
+    // by two names would need.
+    var table = NameTable()
+    table.append(0, at: "alpha")
+    table.append(1, at: "beta")
+    table.append(2, at: "alpha")
+    XCTAssertEqual(table.notes(named: "alpha") { _ in true }, [0, 2])
+    XCTAssertEqual(table.notes(named: "alpha") { $0 != 0 }, [2])
+    XCTAssertEqual(table.notes(named: "beta") { $0 != 1 }, [])
+    XCTAssertEqual(table.notes(named: "gamma") { _ in true }, [])
+  }
+
+  func testANameIsTheKeyWhenItLowerCasesToItAsStringsCompare() {
+    XCTAssertTrue(NameTable.same("Sleeper Agents", "sleeper agents"))
+    XCTAssertTrue(NameTable.same("findings/2024-Sleeper.md", "findings/2024-sleeper.md"))
+    XCTAssertFalse(NameTable.same("Sleeper", "sleeper agents"))
+    XCTAssertFalse(NameTable.same("sleeper agentS", "sleeper agents!"))
+    XCTAssertFalse(NameTable.same("[", "{"), "only letters fold")
+    XCTAssertTrue(NameTable.same("CAFÉ", "café"))
+    XCTAssertTrue(NameTable.same("Cafe\u{301}", "café"), "canonically equivalent, as strings compare")
+    XCTAssertFalse(NameTable.same("cafe", "café"))
+    // Filed alike too: the table keys names as strings hash.
+    var table = NameTable()
+    table.append(4, at: "cafe\u{301}")
+    XCTAssertEqual(table.notes(named: "café") { _ in true }, [4])
+  }
 }

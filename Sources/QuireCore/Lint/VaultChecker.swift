@@ -315,6 +315,6 @@ public struct VaultChecker: Sendable {
 extension Vault {
   /// The source stub whose `url:` is this URL (compared as the resolver compares them).
   func sourceStub(url: String) -> String? {
-    lookup.sourceByURL[NoteLookup.urlKey(url)]?.first.map { notes[$0].id }
+    lookup.sources(urlKey: NoteLookup.urlKey(url), in: notes).first.map { notes[$0].id }
   }
 }

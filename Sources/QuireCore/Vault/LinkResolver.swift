@@ -105,7 +105,7 @@ struct LinkResolver: Sendable {
     }
     if !Self.hasSlash(path) {
       let stem = NotePath.stem(of: path).lowercased()
-      let matches = lookup.byStem[stem] ?? []
+      let matches = lookup.notes(stem: stem, in: notes)
       if !matches.isEmpty {
         accept(&link, matches.map { notes[$0].id }, from: source)
         return
@@ -145,18 +145,18 @@ struct LinkResolver: Sendable {
       accept(&link, [notes[index].id])
       return
     }
-    if let matches = lookup.byLowerPath[bare + ".md"], !matches.isEmpty {
+    if case let matches = lookup.notes(lowerPath: bare + ".md", in: notes), !matches.isEmpty {
       accept(&link, matches.map { notes[$0].id }, from: source)
       return
     }
     // 2. The file name without `.md`, or a `folder/name` path suffix.
-    let byName = Self.hasSlash(bare) ? lookup.bySuffix(bare, in: notes) : lookup.byStem[bare] ?? []
+    let byName = Self.hasSlash(bare) ? lookup.bySuffix(bare, in: notes) : lookup.notes(stem: bare, in: notes)
     if !byName.isEmpty {
       accept(&link, byName.map { notes[$0].id }, from: source)
       return
     }
     // 3. A title or an alias.
-    let byTitle = Set((lookup.byTitle[lower] ?? []) + (lookup.byAlias[lower] ?? []))
+    let byTitle = lookup.notes(titleOrAlias: lower, in: notes)
     if !byTitle.isEmpty {
       accept(&link, byTitle.map { notes[$0].id }, from: source)
       return
@@ -180,7 +180,7 @@ struct LinkResolver: Sendable {
     let name = link.rawPath.trimmed
     if link.relation == .cites {
       // A finding's `source:` URL leads to the source stub that has the same `url:`.
-      let matches = lookup.sourceByURL[NoteLookup.urlKey(name)] ?? []
+      let matches = lookup.sources(urlKey: NoteLookup.urlKey(name), in: notes)
       if matches.isEmpty {
         link.state = NotePath.hasScheme(name) ? .external : .broken
         if link.state == .broken { link.reason = "no source stub with url \(name)" }
@@ -191,11 +191,11 @@ struct LinkResolver: Sendable {
     }
     // A `lenses:` entry names a lens by file stem; a lens note wins over others of that stem.
     let lower = name.lowercased()
-    var matches = lookup.byStem[lower] ?? []
+    var matches = lookup.notes(stem: lower, in: notes)
     let lenses = matches.filter { notes[$0].type == .lens }
     if !lenses.isEmpty { matches = lenses }
     if matches.isEmpty {
-      matches = Array(Set((lookup.byTitle[lower] ?? []) + (lookup.byAlias[lower] ?? [])))
+      matches = lookup.notes(titleOrAlias: lower, in: notes)
     }
     if matches.isEmpty {
       link.reason = "no such lens: \(name)"

@@ -2,7 +2,9 @@ import Dispatch
 
 /// The ways a vault finds notes by name: path, stem, title, alias, source URL.
 ///
-/// Built once per vault; every table maps a lower-cased key to note indices.
+/// Built once per vault; every table but `byPath` maps a lower-cased name to note indices
+/// (`NameTable`), and is read through the methods below, which keep only the notes that
+/// go by the name.
 struct NoteLookup: Sendable {
   var byPath: [String: Int] = [:]
   var byLowerPath = NameTable()
@@ -28,9 +30,7 @@ struct NoteLookup: Sendable {
         byLowerPath.reserveCapacity(notes.count)
         for (index, note) in notes.enumerated() {
           byPath[note.id] = index
-          // Most paths are lower case already: the key then shares the id's storage.
-          let lower = note.id.lowercased()
-          byLowerPath.append(index, at: lower == note.id ? note.id : lower)
+          byLowerPath.append(index, at: note.id.lowercased())
         }
         paths.set(0, (byPath, byLowerPath))
       case 1:
@@ -67,10 +67,32 @@ struct NoteLookup: Sendable {
     }
   }
 
+  /// Notes whose path, lower-cased, is `key`.
+  func notes(lowerPath key: String, in notes: [Note]) -> [Int] {
+    byLowerPath.notes(named: key) { NameTable.same(notes[$0].id, key) }
+  }
+
+  /// Notes whose file name without `.md`, lower-cased, is `key`.
+  func notes(stem key: String, in notes: [Note]) -> [Int] {
+    byStem.notes(named: key) { NameTable.same(notes[$0].stem, key) }
+  }
+
+  /// Notes whose title or one of whose aliases, lower-cased, is `key`, each once.
+  func notes(titleOrAlias key: String, in notes: [Note]) -> [Int] {
+    let titled = byTitle.notes(named: key) { NameTable.same(notes[$0].title, key) }
+    let aliased = byAlias.notes(named: key) { index in notes[index].aliases.contains { NameTable.same($0, key) } }
+    return aliased.isEmpty ? titled : Array(Set(titled + aliased))
+  }
+
+  /// Source notes whose `url:` has this key (`urlKey`).
+  func sources(urlKey key: String, in notes: [Note]) -> [Int] {
+    sourceByURL.notes(named: key) { notes[$0].frontMatter.string("url").map(Self.urlKey) == key }
+  }
+
   /// Notes whose path ends with `suffix` (already lower-cased, without `.md`) at a folder boundary.
   func bySuffix(_ suffix: String, in notes: [Note]) -> [Int] {
     guard let stem = suffix.split(separator: "/").last.map(String.init) else { return [] }
-    return (byStem[stem] ?? []).filter { index in
+    return self.notes(stem: stem, in: notes).filter { index in
       let path = notes[index].id.lowercased()
       let bare = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
       return bare == suffix || bare.hasSuffix("/" + suffix)
@@ -127,17 +149,57 @@ extension NoteLookup {
 /// Note indices by lower-cased name, in index order. Most names belong to one note, whose
 /// index the table holds itself; only names several notes share have a list (at 100,000
 /// notes, a list for every name cost 14 MB).
+///
+/// A name is filed by a 64-bit hash of it, not by the name itself: the names are the
+/// notes' own (titles, file names, aliases), and keeping each again, lower-cased, as a key
+/// cost 20 MB at 100,000 notes, in the browser's outline and again in its whole vault. So
+/// a name's notes may, very rarely, come with notes of another name that hashes alike: a
+/// lookup keeps only those its caller says go by the name (`notes(named:where:)`).
 struct NameTable: Sendable {
-  /// A note's index, or -1 - (the position in `shared`) for a name several notes share.
-  private var table: [String: Int] = [:]
+  /// A note's index, or -1 - (the position in `shared`) for a hash several notes share.
+  private var table: [UInt64: Int32] = [:]
   private var shared: [[Int]] = []
 
   var count: Int { table.count }
 
-  /// The notes that go by this name; nil when none does.
-  subscript(key: String) -> [Int]? {
-    guard let value = table[key] else { return nil }
-    return value >= 0 ? [value] : shared[-1 - value]
+  /// The key a name is filed by: a hash of the name as Swift compares strings (canonically
+  /// equivalent names hash alike), seeded anew in each process.
+  private static func key(_ name: String) -> UInt64 {
+    var hasher = Hasher()
+    hasher.combine(name)
+    return UInt64(bitPattern: Int64(hasher.finalize()))
+  }
+
+  /// The notes filed under this name's hash: those that go by it and, very rarely, others.
+  subscript(name: String) -> [Int]? {
+    guard let value = table[Self.key(name)] else { return nil }
+    return value >= 0 ? [Int(value)] : shared[-1 - Int(value)]
+  }
+
+  /// The notes that go by this name: the filed ones `isNamed` agrees go by it.
+  func notes(named name: String, where isNamed: (Int) -> Bool) -> [Int] {
+    guard let value = table[Self.key(name)] else { return [] }
+    if value >= 0 { return isNamed(Int(value)) ? [Int(value)] : [] }
+    return shared[-1 - Int(value)].filter(isNamed)
+  }
+
+  /// Whether `name`, lower-cased, is `key`; without lower-casing a copy when the name is
+  /// ASCII (most are).
+  static func same(_ name: String, _ key: String) -> Bool {
+    var (name, key) = (name, key)
+    let ascii: Bool? = name.withUTF8 { name in
+      guard !name.contains(where: { $0 >= 0x80 }) else { return nil }
+      return key.withUTF8 { key in
+        guard name.count == key.count else { return false }
+        for position in name.indices {
+          var byte = name[position]
+          if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { byte += 32 }
+          if byte != key[position] { return false }
+        }
+        return true
+      }
+    }
+    return ascii ?? (name.lowercased() == key)
   }
 
   /// Room for `count` names; also gives this copy storage of its own.
@@ -147,44 +209,45 @@ struct NameTable: Sendable {
   }
 
   /// Files a note after those the name has (a table is built in index order).
-  mutating func append(_ index: Int, at key: String) {
+  mutating func append(_ index: Int, at name: String) {
+    let key = Self.key(name)
     guard let value = table[key] else {
-      table[key] = index
+      table[key] = Int32(index)
       return
     }
     if value >= 0 {
-      shared.append([value, index])
-      table[key] = -shared.count
+      shared.append([Int(value), index])
+      table[key] = Int32(-shared.count)
     } else {
-      shared[-1 - value].append(index)
+      shared[-1 - Int(value)].append(index)
     }
   }
 
   /// Files a note among those the name has, in index order.
-  mutating func insert(_ index: Int, at key: String) {
-    var indices = self[key] ?? []
+  mutating func insert(_ index: Int, at name: String) {
+    var indices = self[name] ?? []
     indices.insert(index, at: indices.firstIndex { $0 > index } ?? indices.count)
-    set(indices, at: key)
+    set(indices, at: Self.key(name))
   }
 
   /// Takes a note from the name; a note listed twice (an alias equal to its title) loses one entry.
-  mutating func remove(_ index: Int, at key: String) {
-    guard var indices = self[key] else { return }
+  mutating func remove(_ index: Int, at name: String) {
+    guard var indices = self[name] else { return }
     if let position = indices.firstIndex(of: index) { indices.remove(at: position) }
-    set(indices, at: key)
+    set(indices, at: Self.key(name))
   }
 
-  private mutating func set(_ indices: [Int], at key: String) {
+  private mutating func set(_ indices: [Int], at key: UInt64) {
     switch indices.count {
     case 0: table[key] = nil
-    case 1: table[key] = indices[0]
+    case 1: table[key] = Int32(indices[0])
     default:
       // A list no name uses any more stays in `shared`: renames are few.
       if let value = table[key], value < 0 {
-        shared[-1 - value] = indices
+        shared[-1 - Int(value)] = indices
       } else {
         shared.append(indices)
-        table[key] = -shared.count
+        table[key] = Int32(-shared.count)
       }
     }
   }

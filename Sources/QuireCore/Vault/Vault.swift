@@ -193,12 +193,12 @@ public struct Vault: Sendable {
     self.missingAnchors = missingAnchors
   }
 
-  /// What a resolver reads of a note it may link to: its names and headings, in a copy
-  /// that holds none of its links.
+  /// What a resolver reads of a note it may link to: its names (a source's `url:` among
+  /// them) and headings, in a copy that holds none of its links.
   private static func namesAndHeadings(of note: Note) -> Note {
     Note(
       id: note.id, type: note.type, title: note.title, hasExplicitTitle: note.hasExplicitTitle,
-      aliases: note.aliases, sections: note.sections)
+      frontMatter: note.frontMatter, aliases: note.aliases, sections: note.sections)
   }
 
   // MARK: - Notes
