@@ -129,7 +129,8 @@ enum Probe: String, CaseIterable {
   case cmarkTwoCores = "measure-cmark-2"
   /// Reading every file and nothing else: the floor.
   case read = "measure-read"
-  /// The search cache built from nothing: open, load (every note parsed), index.
+  /// The search cache built from nothing: open, load (every note parsed, lean, as the
+  /// browser and `quire index` load), index (each file read again as it is indexed).
   case index = "measure-index"
   /// The same with the cache warm: no note parsed, nothing written.
   case reopen = "measure-reopen"

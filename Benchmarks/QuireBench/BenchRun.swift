@@ -134,8 +134,9 @@ struct BenchRun {
     let cold = try probe(.index, runs: coldRuns)
     table.add([
       "cold index", Format.seconds(Statistics.median(cold.map(\.seconds))), "", peak(cold),
-      "empty cache: load \(Format.seconds(phase(cold, "load"))) (every note parsed) + FTS5 index "
-        + "\(Format.seconds(phase(cold, "refresh index"))) (median of \(coldRuns))",
+      "empty cache: load \(Format.seconds(phase(cold, "load"))) (every note parsed, lean) + FTS5 index "
+        + "\(Format.seconds(phase(cold, "refresh index"))) (each file read again as it is indexed; "
+        + "median of \(coldRuns))",
     ])
     let warm = try probe(.reopen, runs: options.runs)
     table.add([

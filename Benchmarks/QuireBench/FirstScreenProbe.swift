@@ -33,10 +33,10 @@ enum FirstScreenProbe {
   /// afterwards.
   static func reload(root: URL) throws -> Measurement {
     let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: SearchProbes.cacheDirectory(for: root))
-    // As the browser loads it: the links' annotations stay in the cache.
+    // As the browser loads it: lean, the links' annotations read back from the files.
     let snapshot = index.loadNoteCache(lean: true)
-    let vault = try VaultLoader(root: root, options: .init(cache: snapshot)).load()
-    try index.refresh(vault: vault, cache: snapshot)
+    let vault = try VaultLoader(root: root, options: .init(cache: snapshot, lean: true)).load()
+    try index.refresh(vault: vault, cache: snapshot, source: FileNoteSource(root: root))
     guard let path = vault.notes.first(where: { $0.id.hasPrefix("findings/") })?.id ?? vault.notes.first?.id else {
       throw BenchError.failed("no note to edit in \(root.path)")
     }
