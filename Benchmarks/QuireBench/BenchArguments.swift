@@ -34,7 +34,7 @@ enum BenchCommand: Equatable {
                        [--no-tools] [--no-search]
            quire-bench generate --notes N [--seed S] --out DIR
            quire-bench callgrind [--sizes 1000] [--dir bench-vaults] [--seed 1]
-           quire-bench measure-load|measure-cmark|measure-cmark-2|measure-read DIR
+           quire-bench measure-load|measure-load-lean|measure-cmark|measure-cmark-2|measure-read DIR
            quire-bench measure-index|measure-reopen|measure-first-screen|measure-first-screen-cold|measure-reload|measure-edit|measure-queries|measure-redraw|measure-browser DIR
            quire-bench broken-links DIR
 
@@ -123,6 +123,9 @@ enum BenchCommand: Equatable {
 enum Probe: String, CaseIterable {
   /// Quire's `VaultLoader(root:options:).load()`.
   case load = "measure-load"
+  /// The same, lean (`VaultLoader.Options(lean: true)`): how the browser, `quire index`
+  /// and `quire search` load a vault whose cache is empty.
+  case leanLoad = "measure-load-lean"
   /// cmark-gfm in process on one core: read and parse every file.
   case cmark = "measure-cmark"
   /// The same on two threads.

@@ -35,7 +35,7 @@ struct BenchRun {
 
     var samples: [Probe: [Measurement]] = [:]
     for round in 1...options.runs {
-      for probe in [Probe.read, .load, .cmark, .cmarkTwoCores] {
+      for probe in [Probe.read, .load, .leanLoad, .cmark, .cmarkTwoCores] {
         log("\(Format.count(files.paths.count)) notes: \(probe.rawValue) \(round)/\(options.runs)")
         samples[probe, default: []].append(try ChildProcess.measure(probe, directory: folder))
       }
@@ -60,6 +60,10 @@ struct BenchRun {
     row(
       "**Quire load**", median(.load), peak: peak(.load),
       "`VaultLoader(root:options:).load()`: scan, parse on 2 cores, resolve (\(runs))")
+    row(
+      "**Quire load, lean**", median(.leanLoad), peak: peak(.leanLoad),
+      "the same keeping what the graph reads, as the browser and `quire index` load a vault "
+        + "whose cache is empty (\(runs))")
     row(
       "cmark-gfm, 1 core", median(.cmark), peak: peak(.cmark),
       "in process: read + parse, table/autolink/strikethrough (\(runs))")
@@ -101,6 +105,7 @@ struct BenchRun {
     ]
     if let cmarkCommand {
       ratios.append("Quire load / cmark-gfm command: **\(Format.ratio(load / cmarkCommand))**")
+      ratios.append("Quire load, lean / cmark-gfm command: **\(Format.ratio(median(.leanLoad) / cmarkCommand))**")
     }
     table.notes.append("Ratios (issue 2 asks ≤ 3× cmark-gfm alone): " + ratios.joined(separator: "; "))
     if let loaded = samples[.load]?.last {

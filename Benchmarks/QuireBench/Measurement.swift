@@ -52,10 +52,10 @@ enum ProbeRunner {
   static func run(_ probe: Probe, directory: String) throws -> Measurement {
     let root = URL(fileURLWithPath: directory)
     switch probe {
-    case .load:
+    case .load, .leanLoad:
       let clock = ContinuousClock()
       let start = clock.now
-      let vault = try VaultLoader(root: root, options: VaultLoader.Options()).load()
+      let vault = try VaultLoader(root: root, options: VaultLoader.Options(lean: probe == .leanLoad)).load()
       let seconds = (clock.now - start).seconds
       var links = 0
       var broken = 0
