@@ -85,14 +85,7 @@ public struct VaultLoader: Sendable {
     let headings = Locked(LinkStringPool(capacity: options.lean ? 4096 : 0))
     // Many small runs, so that one huge note holds up one run rather than a core's half.
     let parsedFiles = files.parallelMap(chunks: 256) { file in
-      var parsed = Self.parse(file, rootPath: rootPath, options: options)
-      if options.lean, case .parsed(var note, false) = parsed {
-        headings.withLock { pool in
-          for section in note.sections.indices { pool.share(&note.sections[section]) }
-        }
-        parsed = .parsed(note, reused: false)
-      }
-      return parsed
+      Self.parse(file, rootPath: rootPath, options: options, headings: headings)
     }
     var notes: [Note] = []
     notes.reserveCapacity(files.count)
@@ -148,9 +141,10 @@ public struct VaultLoader: Sendable {
     case failed(Diagnostic)
   }
 
-  static func parse(_ file: VaultScanner.File, rootPath: String, options: Options)
-    -> ParsedFile
-  {
+  /// - Parameter headings: where a note parsed lean shares its headings' strings.
+  static func parse(
+    _ file: VaultScanner.File, rootPath: String, options: Options, headings: Locked<LinkStringPool>? = nil
+  ) -> ParsedFile {
     if let cached = options.cache?.note(id: file.id, size: file.size, modified: file.modified) {
       return .parsed(cached, reused: true)
     }
@@ -159,6 +153,9 @@ public struct VaultLoader: Sendable {
       var note = NoteParser.parse(id: file.id, bytes: bytes, modified: file.modified).note
       if options.lean {
         note.leaveOutForGraph()
+        headings?.withLock { pool in
+          for section in note.sections.indices { pool.share(&note.sections[section]) }
+        }
       } else if !options.keepText {
         note.texts = []
       }
