@@ -65,37 +65,46 @@ public struct VaultLoader: Sendable {
     // Handed over, not shared: each note's links as parsed go as its resolved ones come.
     let notes = gathered.notes
     gathered.notes = []
+    // The annotations of the notes parsed lean go once the links are resolved.
+    let parsedAnnotations = options.lean ? ParsedAnnotations(gathered.annotations) : nil
+    gathered.annotations = [:]
     let vault = Vault(
       root: root.path, notes: notes, assets: gathered.assets, diagnostics: gathered.diagnostics,
-      resolution: resolution, annotations: annotations, lean: options.lean)
+      resolution: resolution, annotations: annotations, parsedAnnotations: parsedAnnotations,
+      lean: options.lean)
     return (vault, gathered.report)
   }
 
-  /// Every note of the vault, read from the cache or parsed, with the ids of those parsed.
+  /// Every note of the vault, read from the cache or parsed, with the ids of those parsed
+  /// and the annotations of those parsed lean.
   private func gather() -> (
-    notes: [Note], fresh: Set<String>, assets: Set<String>, diagnostics: [Diagnostic], report: Report
+    notes: [Note], annotations: [String: NoteAnnotations], fresh: Set<String>, assets: Set<String>,
+    diagnostics: [Diagnostic], report: Report
   ) {
     var scan = VaultScanner(root: root.path)
     scan.run()
     let files = scan.notes
     let rootPath = root.path
     let options = options
-    // Headings of notes parsed lean share equal strings as they come (most repeat from
-    // note to note), as a lean cache load's do.
-    let headings = Locked(LinkStringPool(capacity: options.lean ? 4096 : 0))
+    // Headings and link targets of notes parsed lean share equal strings as they come (most
+    // repeat from note to note), as a lean cache load's do.
+    let strings = Locked(LinkStringPool(capacity: options.lean ? files.count * 4 : 0))
     // Many small runs, so that one huge note holds up one run rather than a core's half.
     let parsedFiles = files.parallelMap(chunks: 256) { file in
-      Self.parse(file, rootPath: rootPath, options: options, headings: headings)
+      Self.parse(file, rootPath: rootPath, options: options, strings: strings)
     }
     var notes: [Note] = []
     notes.reserveCapacity(files.count)
+    var annotations: [String: NoteAnnotations] = [:]
+    if options.lean { annotations.reserveCapacity(files.count) }
     var fresh = Set<String>()
     var diagnostics = scan.diagnostics
     var report = Report()
     for file in parsedFiles {
       switch file {
-      case .parsed(let note, let reused):
+      case .parsed(let note, let reused, let noteAnnotations):
         notes.append(note)
+        if let noteAnnotations { annotations[note.id] = noteAnnotations }
         if reused { report.reused += 1 } else {
           fresh.insert(note.id)
           report.parsed += 1
@@ -105,7 +114,7 @@ public struct VaultLoader: Sendable {
         diagnostics.append(diagnostic)
       }
     }
-    return (notes, fresh, scan.assets, diagnostics, report)
+    return (notes, annotations, fresh, scan.assets, diagnostics, report)
   }
 
   /// How much of the links to resolve: all without a cache; with one, only what the
@@ -137,13 +146,14 @@ public struct VaultLoader: Sendable {
   }
 
   enum ParsedFile: Sendable {
-    case parsed(Note, reused: Bool)
+    /// `annotations`: those of a note parsed lean, kept apart from its links.
+    case parsed(Note, reused: Bool, annotations: NoteAnnotations? = nil)
     case failed(Diagnostic)
   }
 
-  /// - Parameter headings: where a note parsed lean shares its headings' strings.
+  /// - Parameter strings: where a note parsed lean shares its headings' and links' strings.
   static func parse(
-    _ file: VaultScanner.File, rootPath: String, options: Options, headings: Locked<LinkStringPool>? = nil
+    _ file: VaultScanner.File, rootPath: String, options: Options, strings: Locked<LinkStringPool>? = nil
   ) -> ParsedFile {
     if let cached = options.cache?.note(id: file.id, size: file.size, modified: file.modified) {
       return .parsed(cached, reused: true)
@@ -152,10 +162,12 @@ public struct VaultLoader: Sendable {
     case .success(let bytes):
       var note = NoteParser.parse(id: file.id, bytes: bytes, modified: file.modified).note
       if options.lean {
-        note.leaveOutForGraph()
-        headings?.withLock { pool in
+        let annotations = note.leaveOutForGraph()
+        strings?.withLock { pool in
           for section in note.sections.indices { pool.share(&note.sections[section]) }
+          for link in note.links.indices { pool.share(&note.links[link]) }
         }
+        return .parsed(note, reused: false, annotations: annotations)
       } else if !options.keepText {
         note.texts = []
       }

@@ -315,6 +315,21 @@ public struct Link: Sendable, Hashable {
     kindAndFlags |= Self.textLeftOutFlag
   }
 
+  /// Lets go of the text and the annotation at once, keeping the raw target alone (one
+  /// string made at most), after handing the annotation's UTF-8 bytes to `annotation`:
+  /// what a lean parse keeps of a link (`Note.leaveOutForGraph`).
+  public mutating func leaveOutTextAndAnnotation(_ annotation: (UnsafeBufferPointer<UInt8>) -> Void) {
+    let start = Int(rawCount) + (textCount == .max ? 0 : Int(textCount))
+    let whole = strings.utf8.count
+    let handed: Void? = strings.utf8.withContiguousStorageIfAvailable { bytes in
+      annotation(UnsafeBufferPointer(rebasing: bytes[start..<whole]))
+    }
+    if handed == nil { Array(strings.utf8.dropFirst(start)).withUnsafeBufferPointer(annotation) }
+    if Int(rawCount) < whole { strings = slice(0, Int(rawCount)) }
+    textCount = 0
+    kindAndFlags |= Self.leftOutFlag | Self.textLeftOutFlag
+  }
+
   /// The section the link stands in, as an index into the source note's sections.
   public var sourceSection: Int? {
     get { storedSourceSection < 0 ? nil : Int(storedSourceSection) }

@@ -13,18 +13,18 @@ extension Note {
   }
 
   /// Lets go of what the graph does not read, as the note is parsed: its texts, its links'
-  /// texts and its front matter but `graphFields`. The links' annotations stay: resolving
-  /// a link reads the sections its prose names there, and the vault leaves them out once
-  /// its links are resolved (`Vault(lean:)`).
-  public mutating func leaveOutForGraph() {
+  /// texts and annotations, and its front matter but `graphFields`. The annotations are
+  /// handed back apart: resolving a link reads the sections its prose names there, and the
+  /// vault reads them from there while it resolves (`Vault(parsedAnnotations:)`). Each link
+  /// keeps its raw target alone, which a `LinkStringPool` can share.
+  public mutating func leaveOutForGraph() -> NoteAnnotations {
     leaveOutTexts()
     leaveOutFrontMatter()
     // A new list, as long as it needs: the parser's, grown by appending, has room to spare.
-    links = links.map { link in
-      var kept = link
-      kept.leaveOutText()
-      return kept
-    }
+    var kept = links.map { $0 }
+    let annotations = NoteAnnotations(takingFrom: &kept)
+    links = kept
+    return annotations
   }
 
   /// This note with the parts it left out given back from `whole`, the same note read

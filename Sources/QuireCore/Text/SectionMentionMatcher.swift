@@ -57,6 +57,11 @@ public enum SectionMentionMatcher {
 
   /// Sections among `names` (longest first) that `text` names, in the order it names them.
   public static func sections(named names: [Name], in text: String) -> [Int] {
+    sections(named: names, in: text[...])
+  }
+
+  /// Sections among `names` (longest first) that `text` names, in the order it names them.
+  public static func sections(named names: [Name], in text: Substring) -> [Int] {
     guard !names.isEmpty, !text.isEmpty else { return [] }
     let bytes = lowercasedUTF8(text)
     // Most annotations name no section: tokenize only when some name's first word is there.
@@ -103,6 +108,11 @@ public enum SectionMentionMatcher {
   /// The text lower-cased, in UTF-8. ASCII text (most of it) is folded byte by byte, which
   /// costs a fraction of `lowercased()`; other text goes through `lowercased()`.
   static func lowercasedUTF8(_ text: String) -> [UInt8] {
+    lowercasedUTF8(text[...])
+  }
+
+  /// `lowercasedUTF8(_:)` of part of a string.
+  static func lowercasedUTF8(_ text: Substring) -> [UInt8] {
     var text = text
     let ascii = text.withUTF8 { bytes -> [UInt8]? in
       guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }

