@@ -90,4 +90,18 @@ final class ScannedOutlineTests: XCTestCase {
     searcher.refresh(nil, with: outline.vault, cache: nil)
     XCTAssertEqual(searcher.notice, "titles only: no index")
   }
+
+  func testOnceTheWholeVaultHasComeSearchAnswersFromItsNamesAndHeadingsUntilTheIndexIsReady() throws {
+    let outline = try XCTUnwrap(OutlineVault.scanned(root: root, start: nil, minimumNotes: 1))
+    let searcher = BackgroundIndexSearcher(vault: outline.vault)
+    XCTAssertEqual(try searcher.search("part", limit: 10).map(\.id), [], "no heading in an outline")
+    // What `refresh` does before the index is built: the outline is let go of.
+    let whole = try VaultLoader(root: root, options: .init(lean: true)).load()
+    searcher.searchInMemory(whole)
+    XCTAssertEqual(searcher.notice, "titles only: full index coming")
+    let hits = try searcher.search("part", limit: 10)
+    XCTAssertEqual(hits.map(\.id), ["concepts/other.md"])
+    XCTAssertEqual(hits.first?.sectionTitle, "Part")
+    XCTAssertEqual(hits.first?.section, 1)
+  }
 }

@@ -52,6 +52,7 @@ final class BackgroundIndexSearcher: NoteSearcher, Sendable {
       state.withLock { $0 = .failed(DeferredSearcher(vault: vault)) }
       return
     }
+    searchInMemory(vault)
     // Held in a box the work empties, so that the vault (and the texts it may carry, the
     // only copy of them once the browser has let go of its own) goes as soon as the index
     // has them, not whenever the closure is released.
@@ -67,6 +68,22 @@ final class BackgroundIndexSearcher: NoteSearcher, Sendable {
       }
       if only == nil { FreedMemory.giveBack() }
     }
+  }
+
+  /// Until the index is ready, answers come from `vault` (its names, headings and whatever
+  /// text it carries) rather than from the outline the browser opened on: the outline,
+  /// which the browser lets go of once the whole vault has come (90 MB at 100,000 notes),
+  /// goes from here too. When the outline was searched already, the table for `vault` is
+  /// made in the background, so that the next search does not wait for it; else when
+  /// first asked for (most people never search before the index is ready).
+  func searchInMemory(_ vault: Vault) {
+    let memory = DeferredSearcher(vault: vault)
+    let replaced = state.withLock { state -> DeferredSearcher? in
+      guard case .indexing(let outline) = state else { return nil }
+      state = .indexing(memory)
+      return outline
+    }
+    if replaced?.wasAsked == true { DispatchQueue.global(qos: .utility).async { memory.prepare() } }
   }
 
   /// Until the index is ready, answers come from titles, aliases and loaded text only.
@@ -92,11 +109,15 @@ final class BackgroundIndexSearcher: NoteSearcher, Sendable {
 final class DeferredSearcher: NoteSearcher, Sendable {
   private let vault: Vault
   private let made = Locked<InMemorySearcher?>(nil)
+  private let asked = Locked(false)
 
   init(vault: Vault) { self.vault = vault }
 
   /// Makes the searcher now, if it is not made yet.
   func prepare() { _ = searcher() }
+
+  /// Whether a search was asked of it.
+  var wasAsked: Bool { asked.withLock { $0 } }
 
   private func searcher() -> InMemorySearcher {
     made.withLock { made in
@@ -108,6 +129,7 @@ final class DeferredSearcher: NoteSearcher, Sendable {
   }
 
   func search(_ query: String, limit: Int) throws -> [SearchHit] {
-    try searcher().search(query, limit: limit)
+    asked.withLock { $0 = true }
+    return try searcher().search(query, limit: limit)
   }
 }

@@ -3,7 +3,8 @@ import QuireCore
 /// A simple full-text searcher over the vault in memory, until the FTS5 index is wired in.
 ///
 /// Every word of the query must occur in the note (its title, aliases or text); `-word`
-/// excludes, `type:T` filters. Titles weigh more than text. Needs the notes' `texts`.
+/// excludes, `type:T` filters. Titles weigh more than text. A note loaded without its texts
+/// (`Note.textsLeftOut`) is searched by its headings instead.
 public struct InMemorySearcher: NoteSearcher {
   struct Entry: Sendable {
     var id: String
@@ -12,6 +13,11 @@ public struct InMemorySearcher: NoteSearcher {
     var titleText: String
     /// Lower-cased text per section (nil: before the first heading).
     var sections: [(section: Int?, title: String?, text: String, original: String)]
+    /// The headings, lower-cased, a line each in section order: searched when the note
+    /// carries no text.
+    var headings: String
+    /// The note's sections when `headings` are searched (shared with the note, not copied).
+    var headingSections: [Section]
   }
 
   let entries: [Entry]
@@ -26,7 +32,9 @@ public struct InMemorySearcher: NoteSearcher {
             text.section, text.section.flatMap { note.sections[safe: $0]?.title },
             text.text.lowercased(), text.text
           )
-        })
+        },
+        headings: note.texts.isEmpty ? note.sections.map(\.title).joined(separator: "\n").lowercased() : "",
+        headingSections: note.texts.isEmpty ? note.sections : [])
     }
   }
 
@@ -52,8 +60,12 @@ public struct InMemorySearcher: NoteSearcher {
       var score = 0.0
       var best: (section: Int?, title: String?, text: String, original: String)? = nil
       var bestCount = 0
+      var bestHeading: Int? = nil
       var excluded = false
-      for word in exclude where entry.titleText.contains(word) || entry.sections.contains(where: { $0.text.contains(word) }) {
+      for word in exclude
+      where entry.titleText.contains(word) || entry.headings.contains(word)
+        || entry.sections.contains(where: { $0.text.contains(word) })
+      {
         excluded = true
       }
       if excluded { continue }
@@ -70,16 +82,18 @@ public struct InMemorySearcher: NoteSearcher {
             best = section
           }
         }
-        if !inTitle && count == 0 {
+        let heading = entry.headings.isEmpty ? nil : Self.heading(containing: word, in: entry.headings)
+        if !inTitle && count == 0 && heading == nil {
           allFound = false
           break
         }
-        score += (inTitle ? 5 : 0) + Double(min(count, 20))
+        if bestHeading == nil { bestHeading = heading }
+        score += (inTitle ? 5 : 0) + (heading == nil ? 0 : 2) + Double(min(count, 20))
       }
       guard allFound else { continue }
       var hit = SearchHit(
-        id: entry.id, title: entry.title, type: entry.type, section: best?.section,
-        sectionTitle: best?.title, score: score)
+        id: entry.id, title: entry.title, type: entry.type, section: best?.section ?? bestHeading.map { entry.headingSections[$0].index },
+        sectionTitle: best?.title ?? bestHeading.map { entry.headingSections[$0].title }, score: score)
       if let best, let word = include.first {
         (hit.snippet, hit.highlights) = Self.snippet(best.original, around: word)
       }
@@ -87,6 +101,12 @@ public struct InMemorySearcher: NoteSearcher {
     }
     hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
     return Array(hits.prefix(limit))
+  }
+
+  /// The position of the first heading (a line of `headings`) that holds `word`.
+  static func heading(containing word: String, in headings: String) -> Int? {
+    guard headings.contains(word) else { return nil }
+    return headings.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(word) }
   }
 
   /// About sixty characters around the first occurrence of a word, and where it is.
