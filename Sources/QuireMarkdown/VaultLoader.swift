@@ -66,7 +66,7 @@ public struct VaultLoader: Sendable {
     let notes = gathered.notes
     gathered.notes = []
     // The annotations of the notes parsed lean go once the links are resolved.
-    let parsedAnnotations = options.lean ? ParsedAnnotations(gathered.annotations) : nil
+    let parsedAnnotations = options.lean ? ParsedAnnotations(gathered.annotations, words: gathered.words) : nil
     gathered.annotations = [:]
     let vault = Vault(
       root: root.path, notes: notes, assets: gathered.assets, diagnostics: gathered.diagnostics,
@@ -78,7 +78,7 @@ public struct VaultLoader: Sendable {
   /// Every note of the vault, read from the cache or parsed, with the ids of those parsed
   /// and the annotations of those parsed lean.
   private func gather() -> (
-    notes: [Note], annotations: [String: NoteAnnotations], fresh: Set<String>, assets: Set<String>,
+    notes: [Note], annotations: [String: NoteAnnotations], words: WordTable, fresh: Set<String>, assets: Set<String>,
     diagnostics: [Diagnostic], report: Report
   ) {
     var scan = VaultScanner(root: root.path)
@@ -89,9 +89,11 @@ public struct VaultLoader: Sendable {
     // Headings and link targets of notes parsed lean share equal strings as they come (most
     // repeat from note to note), as a lean cache load's do.
     let strings = Locked(LinkStringPool(capacity: options.lean ? files.count * 4 : 0))
+    // The words of their annotations, numbered (`NoteAnnotations`).
+    let words = Locked(WordTable())
     // Many small runs, so that one huge note holds up one run rather than a core's half.
     let parsedFiles = files.parallelMap(chunks: 256) { file in
-      Self.parse(file, rootPath: rootPath, options: options, strings: strings)
+      Self.parse(file, rootPath: rootPath, options: options, strings: strings, words: words)
     }
     var notes: [Note] = []
     notes.reserveCapacity(files.count)
@@ -114,7 +116,7 @@ public struct VaultLoader: Sendable {
         diagnostics.append(diagnostic)
       }
     }
-    return (notes, annotations, fresh, scan.assets, diagnostics, report)
+    return (notes, annotations, words.withLock { $0 }, fresh, scan.assets, diagnostics, report)
   }
 
   /// How much of the links to resolve: all without a cache; with one, only what the
@@ -151,9 +153,12 @@ public struct VaultLoader: Sendable {
     case failed(Diagnostic)
   }
 
-  /// - Parameter strings: where a note parsed lean shares its headings' and links' strings.
+  /// - Parameters:
+  ///   - strings: where a note parsed lean shares its headings' and links' strings.
+  ///   - words: where a note parsed lean numbers the words of its annotations.
   static func parse(
-    _ file: VaultScanner.File, rootPath: String, options: Options, strings: Locked<LinkStringPool>? = nil
+    _ file: VaultScanner.File, rootPath: String, options: Options, strings: Locked<LinkStringPool>? = nil,
+    words: Locked<WordTable> = Locked(WordTable())
   ) -> ParsedFile {
     if let cached = options.cache?.note(id: file.id, size: file.size, modified: file.modified) {
       return .parsed(cached, reused: true)
@@ -162,7 +167,7 @@ public struct VaultLoader: Sendable {
     case .success(let bytes):
       var note = NoteParser.parse(id: file.id, bytes: bytes, modified: file.modified).note
       if options.lean {
-        let annotations = note.leaveOutForGraph()
+        let annotations = note.leaveOutForGraph(words: words)
         strings?.withLock { pool in
           for section in note.sections.indices { pool.share(&note.sections[section]) }
           for link in note.links.indices { pool.share(&note.links[link]) }

@@ -1,10 +1,10 @@
 import QuireCore
 import XCTest
 
-/// A note parsed lean hands its links' annotations over apart from the links
-/// (`Note.leaveOutForGraph`): its links keep their raw targets alone, which notes linking
-/// alike can share, and the vault reads the annotations from `ParsedAnnotations` while it
-/// resolves, to find the sections they name.
+/// A note parsed lean hands its links' annotations over apart from the links, as the
+/// numbers of their words (`Note.leaveOutForGraph`): its links keep their raw targets
+/// alone, which notes linking alike can share, and the vault reads the annotations from
+/// `ParsedAnnotations` while it resolves, to find the sections they name.
 final class ParsedAnnotationsTests: XCTestCase {
   private func finding() -> Note {
     Note(
@@ -29,11 +29,22 @@ final class ParsedAnnotationsTests: XCTestCase {
 
   func testALeanNoteHandsOverItsAnnotationsAndKeepsItsTargetsAlone() {
     var note = finding()
-    let annotations = note.leaveOutForGraph()
+    let words = Locked(WordTable())
+    let annotations = note.leaveOutForGraph(words: words)
     XCTAssertEqual(annotations.count, 3)
-    XCTAssertEqual(
-      (0..<annotations.count).map { String(annotations[$0]) },
-      ["the argument turns at the Postern Door", "", "— déjà vu 🙂"])
+    // Lower-cased words, numbered as first met; marks are no words.
+    XCTAssertEqual((0..<annotations.count).map { annotations[$0] }, [[0, 1, 2, 3, 0, 4, 5], [], [6, 7]])
+    XCTAssertEqual(words.withLock(\.count), 8)
+    // A word met again keeps its number; past 127 a number takes two bytes.
+    var many = Note(
+      id: "many.md", title: "Many",
+      links: [
+        Link(raw: "a", kind: .wiki, annotation: (0..<200).map { "w\($0)" }.joined(separator: " ") + " the door")
+      ])
+    let numbered = many.leaveOutForGraph(words: words)[0]
+    XCTAssertEqual(numbered.count, 202)
+    XCTAssertEqual(numbered[0], 8)
+    XCTAssertEqual(Array(numbered.suffix(3)), [207, 0, 5])
     XCTAssertEqual(note.links.map(\.raw), ["../threads/witness.md", "witness", "Café#Crème"])
     XCTAssertTrue(note.links.allSatisfy { $0.annotationLeftOut && $0.textLeftOut })
     XCTAssertEqual(note.links.map(\.annotation), ["", "", ""])
@@ -41,7 +52,7 @@ final class ParsedAnnotationsTests: XCTestCase {
     // What is left of each link is its raw target alone, as a pool can share it.
     var pool = LinkStringPool()
     var again = finding()
-    _ = again.leaveOutForGraph()
+    _ = again.leaveOutForGraph(words: words)
     pool.share(&note.links[0])
     pool.share(&again.links[0])
     XCTAssertEqual(
@@ -51,7 +62,9 @@ final class ParsedAnnotationsTests: XCTestCase {
 
   func testAVaultResolvesTheSectionsNamedInAnnotationsKeptApart() {
     var note = finding()
-    let parsed = ParsedAnnotations([note.id: note.leaveOutForGraph()])
+    let words = Locked(WordTable())
+    let annotations = note.leaveOutForGraph(words: words)
+    let parsed = ParsedAnnotations([note.id: annotations], words: words.withLock { $0 })
     let lean = Vault(root: "/vault", notes: [note, thread()], parsedAnnotations: parsed, lean: true)
     let full = Vault(root: "/vault", notes: [finding(), thread()])
     let resolved = lean.note("findings/sleeper.md")!.links
@@ -63,8 +76,9 @@ final class ParsedAnnotationsTests: XCTestCase {
 
   func testANoteWithoutAnnotationsKeptApartIsResolvedWithoutThem() {
     var note = finding()
-    _ = note.leaveOutForGraph()
-    let lean = Vault(root: "/vault", notes: [note, thread()], parsedAnnotations: ParsedAnnotations([:]), lean: true)
+    _ = note.leaveOutForGraph(words: Locked(WordTable()))
+    let parsed = ParsedAnnotations([:], words: WordTable())
+    let lean = Vault(root: "/vault", notes: [note, thread()], parsedAnnotations: parsed, lean: true)
     XCTAssertEqual(lean.note("findings/sleeper.md")!.links.map(\.targetSections), [[], [], []])
   }
 }

@@ -21,9 +21,11 @@ final class LeanParseTests: XCTestCase {
 
   override func tearDownWithError() throws { try FileManager.default.removeItem(at: root) }
 
+  private let words = Locked(WordTable())
+
   private func parseLean(_ name: String, strings: Locked<LinkStringPool>) throws -> (Note, NoteAnnotations?) {
     let file = VaultScanner.File(id: name, size: 0, modified: 0)
-    let parsed = VaultLoader.parse(file, rootPath: root.path, options: .init(lean: true), strings: strings)
+    let parsed = VaultLoader.parse(file, rootPath: root.path, options: .init(lean: true), strings: strings, words: words)
     guard case .parsed(let note, _, let annotations) = parsed else {
       XCTFail("\(name) not parsed")
       throw CocoaError(.fileReadUnknown)
@@ -38,7 +40,9 @@ final class LeanParseTests: XCTestCase {
     let link = try XCTUnwrap(one.links.first)
     XCTAssertEqual(link.raw, "../threads/witness.md#the-postern-door")
     XCTAssertTrue(link.annotationLeftOut && link.textLeftOut)
-    XCTAssertEqual(oneAnnotations.map { String($0[0]) }, "where the Postern Door opens.")
+    // The annotation's words, numbered in the load's table: "where the postern door opens".
+    XCTAssertEqual(oneAnnotations?[0], [0, 1, 2, 3, 4])
+    XCTAssertEqual(words.withLock(\.count), 5)
     XCTAssertEqual(
       link.withRawUTF8 { $0.baseAddress }, two.links.first?.withRawUTF8 { $0.baseAddress },
       "one storage for both targets")

@@ -14,15 +14,16 @@ extension Note {
 
   /// Lets go of what the graph does not read, as the note is parsed: its texts, its links'
   /// texts and annotations, and its front matter but `graphFields`. The annotations are
-  /// handed back apart: resolving a link reads the sections its prose names there, and the
-  /// vault reads them from there while it resolves (`Vault(parsedAnnotations:)`). Each link
-  /// keeps its raw target alone, which a `LinkStringPool` can share.
-  public mutating func leaveOutForGraph() -> NoteAnnotations {
+  /// handed back apart, as the numbers of their words in `words`: resolving a link reads
+  /// the sections its prose names there, and the vault reads them from there while it
+  /// resolves (`Vault(parsedAnnotations:)`). Each link keeps its raw target alone, which a
+  /// `LinkStringPool` can share.
+  public mutating func leaveOutForGraph(words: Locked<WordTable>) -> NoteAnnotations {
     leaveOutTexts()
     leaveOutFrontMatter()
     // A new list, as long as it needs: the parser's, grown by appending, has room to spare.
     var kept = links.map { $0 }
-    let annotations = NoteAnnotations(takingFrom: &kept)
+    let annotations = NoteAnnotations(takingFrom: &kept, words: words)
     links = kept
     return annotations
   }

@@ -57,22 +57,25 @@ public enum SectionMentionMatcher {
 
   /// Sections among `names` (longest first) that `text` names, in the order it names them.
   public static func sections(named names: [Name], in text: String) -> [Int] {
-    sections(named: names, in: text[...])
-  }
-
-  /// Sections among `names` (longest first) that `text` names, in the order it names them.
-  public static func sections(named names: [Name], in text: Substring) -> [Int] {
     guard !names.isEmpty, !text.isEmpty else { return [] }
     let bytes = lowercasedUTF8(text)
     // Most annotations name no section: tokenize only when some name's first word is there.
     guard names.contains(where: { contains(bytes, $0.words[0].utf8) }) else { return [] }
     let words = tokens(lowercasedBytes: bytes)
+    return sections(named: names.map { ($0.section, $0.words) }, inWords: words)
+  }
+
+  /// Sections among `names` (longest first) that a text of `words` names, in the order it
+  /// names them: a name matches where its words stand in a row, and the longest name
+  /// claims them where two overlap. Words are compared as given (strings, or their numbers
+  /// in a `WordTable`).
+  static func sections<Word: Equatable>(named names: [(section: Int, words: [Word])], inWords words: [Word]) -> [Int] {
     guard !words.isEmpty else { return [] }
     var claimed = [Bool](repeating: false, count: words.count)
     var found: [(position: Int, section: Int)] = []
     for name in names {
       let length = name.words.count
-      guard length <= words.count else { continue }
+      guard length > 0, length <= words.count else { continue }
       var start = 0
       while start + length <= words.count {
         if !claimed[start], words[start] == name.words[0],
@@ -108,17 +111,16 @@ public enum SectionMentionMatcher {
   /// The text lower-cased, in UTF-8. ASCII text (most of it) is folded byte by byte, which
   /// costs a fraction of `lowercased()`; other text goes through `lowercased()`.
   static func lowercasedUTF8(_ text: String) -> [UInt8] {
-    lowercasedUTF8(text[...])
+    var text = text
+    return text.withUTF8 { lowercasedUTF8(bytes: $0) }
   }
 
-  /// `lowercasedUTF8(_:)` of part of a string.
-  static func lowercasedUTF8(_ text: Substring) -> [UInt8] {
-    var text = text
-    let ascii = text.withUTF8 { bytes -> [UInt8]? in
-      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+  /// `lowercasedUTF8(_:)` of text in UTF-8 (a valid string's bytes).
+  static func lowercasedUTF8(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    guard bytes.contains(where: { $0 >= 0x80 }) else {
       return bytes.map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
     }
-    return ascii ?? Array(text.lowercased().utf8)
+    return Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)
   }
 
   /// Whether `needle` occurs in `haystack`, byte for byte.

@@ -45,7 +45,9 @@ struct LinkResolver: Sendable {
   /// at hand (`parsedAnnotations`).
   func resolve(_ positions: [Int], of note: Note) -> [Link] {
     let parsed = parsedAnnotations?[note.id].flatMap { $0.count == note.links.count ? $0 : nil }
-    var links = positions.map { resolve(note.links[$0], from: note, annotation: parsed?[$0]) }
+    var links = positions.map { position in
+      resolve(note.links[position], from: note, annotation: parsed.map { (parsed: $0, position: position) })
+    }
     if leavesOutAnnotations {
       for slot in links.indices { links[slot].leaveOutAnnotation() }
     }
@@ -66,8 +68,10 @@ struct LinkResolver: Sendable {
     return links
   }
 
-  /// - Parameter annotation: the link's annotation, when it is kept apart from the link.
-  func resolve(_ link: Link, from source: Note, annotation: Substring? = nil) -> Link {
+  /// - Parameter annotation: where the link's annotation is kept, when apart from the link.
+  func resolve(
+    _ link: Link, from source: Note, annotation: (parsed: NoteAnnotations, position: Int)? = nil
+  ) -> Link {
     var link = link
     link.state = .broken
     link.target = nil
@@ -81,7 +85,7 @@ struct LinkResolver: Sendable {
     case .frontmatter: resolveFrontMatter(&link, from: source)
     }
     if link.target != nil, link.state == .resolved || link.state == .ambiguous {
-      resolveSections(&link, from: source, annotation: annotation ?? Substring(link.annotation))
+      resolveSections(&link, from: source, annotation: annotation)
     }
     return link
   }
@@ -243,7 +247,9 @@ struct LinkResolver: Sendable {
 
   // MARK: - Sections
 
-  private func resolveSections(_ link: inout Link, from source: Note, annotation: Substring) {
+  private func resolveSections(
+    _ link: inout Link, from source: Note, annotation: (parsed: NoteAnnotations, position: Int)?
+  ) {
     guard let targetID = link.target, let index = lookup.byPath[targetID] else { return }
     let target = notes[index]
     var sections: [Int] = []
@@ -266,8 +272,13 @@ struct LinkResolver: Sendable {
     }
     let names =
       mentionNames.map { index < $0.count ? $0[index] : [] } ?? SectionMentionMatcher.names(of: target)
-    for section in SectionMentionMatcher.sections(named: names, in: annotation)
-    where !sections.contains(section) {
+    let named =
+      if let annotation, let parsedAnnotations {
+        parsedAnnotations.sections(named: names, in: annotation.parsed, at: annotation.position)
+      } else {
+        SectionMentionMatcher.sections(named: names, in: link.annotation)
+      }
+    for section in named where !sections.contains(section) {
       sections.append(section)
     }
     link.targetSections = sections

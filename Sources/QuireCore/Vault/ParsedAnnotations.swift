@@ -1,38 +1,95 @@
-/// The annotations of one note's links, kept apart from the links: one string holding them
-/// all, and where each ends.
+/// The words of a lean load's annotations, each kept once and numbered as first met.
+///
+/// An annotation is read only to find the sections its words name
+/// (`SectionMentionMatcher`), so a lean parse keeps it as the numbers of its words: a byte
+/// or two a word where the text took six or more (at 100,000 generated notes, 122 MB of
+/// annotations while the vault was parsed).
+public struct WordTable: Sendable {
+  private var numbers: [String: UInt32] = [:]
+
+  public init() {}
+
+  /// How many distinct words the table holds.
+  public var count: Int { numbers.count }
+
+  /// The number of `word`, given it the next one when it is new.
+  mutating func number(_ word: String) -> UInt32 {
+    if let number = numbers[word] { return number }
+    let number = UInt32(clamping: numbers.count)
+    numbers[word] = number
+    return number
+  }
+
+  /// The number of `word`; nil when no annotation has it.
+  func number(of word: String) -> UInt32? { numbers[word] }
+}
+
+/// The annotations of one note's links, kept apart from the links as the numbers of their
+/// words (`WordTable`), coded a byte per seven bits, with where each link's end.
 ///
 /// A lean parse hands them over so (`Note.leaveOutForGraph`): a link that keeps only its
 /// raw target can share it with every link written alike, where a link that kept its
-/// annotation held a string of its own (at 100,000 generated notes, 1.7 million strings
-/// while the vault was parsed).
+/// annotation held a string of its own (1.7 million strings at 100,000 generated notes).
 public struct NoteAnnotations: Sendable {
-  private var text: String
+  private var coded: [UInt8]
   private var ends: [UInt32]
 
   /// Takes the annotations out of `links`, letting go of their texts too
-  /// (`Link.leaveOutTextAndAnnotation`), into one string as long as they need.
-  init(takingFrom links: inout [Link]) {
-    var bytes: [UInt8] = []
+  /// (`Link.leaveOutTextAndAnnotation`), and keeps the words of each, numbered in `words`
+  /// (locked once for the note).
+  init(takingFrom links: inout [Link], words table: Locked<WordTable>) {
+    var words: [[String]] = []
+    words.reserveCapacity(links.count)
+    for position in links.indices {
+      var bytes: [UInt8] = []
+      links[position].leaveOutTextAndAnnotation { bytes = SectionMentionMatcher.lowercasedUTF8(bytes: $0) }
+      words.append(bytes.isEmpty ? [] : SectionMentionMatcher.tokens(lowercasedBytes: bytes))
+    }
+    var coded: [UInt8] = []
     var ends: [UInt32] = []
     ends.reserveCapacity(links.count)
-    for position in links.indices {
-      links[position].leaveOutTextAndAnnotation { bytes.append(contentsOf: $0) }
-      // A note's annotations past 4 GiB cannot be; they would be a note of over 4 GiB.
-      ends.append(UInt32(clamping: bytes.count))
+    table.withLock { table in
+      for annotation in words {
+        for word in annotation { Self.append(table.number(word), to: &coded) }
+        // A note's annotations past 4 GiB cannot be; they would be a note of over 4 GiB.
+        ends.append(UInt32(clamping: coded.count))
+      }
     }
-    text = String(decoding: bytes, as: UTF8.self)
+    // As long as it needs: grown by appending, it had room to spare.
+    self.coded = coded.withUnsafeBufferPointer { Array($0) }
     self.ends = ends
   }
 
   /// How many links the annotations are of.
   public var count: Int { ends.count }
 
-  /// The annotation of the link at `position`.
-  public subscript(position: Int) -> Substring {
-    let start = position == 0 ? 0 : Int(ends[position - 1])
-    let utf8 = text.utf8
-    let from = utf8.index(utf8.startIndex, offsetBy: start)
-    return Substring(utf8[from..<utf8.index(from, offsetBy: Int(ends[position]) - start)])
+  /// The numbers of the words of the annotation of the link at `position`.
+  public subscript(position: Int) -> [UInt32] {
+    var index = position == 0 ? 0 : Int(ends[position - 1])
+    let end = Int(ends[position])
+    var numbers: [UInt32] = []
+    while index < end {
+      var number: UInt32 = 0
+      var shift: UInt32 = 0
+      while true {
+        let byte = coded[index]
+        index += 1
+        number |= UInt32(byte & 0x7F) << shift
+        if byte < 0x80 { break }
+        shift += 7
+      }
+      numbers.append(number)
+    }
+    return numbers
+  }
+
+  private static func append(_ number: UInt32, to coded: inout [UInt8]) {
+    var rest = number
+    while rest >= 0x80 {
+      coded.append(UInt8(rest & 0x7F) | 0x80)
+      rest >>= 7
+    }
+    coded.append(UInt8(rest))
   }
 }
 
@@ -42,9 +99,32 @@ public struct NoteAnnotations: Sendable {
 /// is read back from the note's file (`AnnotationStore`).
 public struct ParsedAnnotations: Sendable {
   private let byID: [String: NoteAnnotations]
+  /// The words the annotations are numbered by.
+  let words: WordTable
 
-  public init(_ byID: [String: NoteAnnotations]) { self.byID = byID }
+  public init(_ byID: [String: NoteAnnotations], words: WordTable) {
+    self.byID = byID
+    self.words = words
+  }
 
   /// The annotations of a note's links as parsed; nil when the note was not parsed so.
   public subscript(noteID: String) -> NoteAnnotations? { byID[noteID] }
+
+  /// Sections among `names` that the annotation of the link at `position` names.
+  func sections(named names: [SectionMentionMatcher.Name], in annotations: NoteAnnotations, at position: Int)
+    -> [Int]
+  {
+    guard !names.isEmpty else { return [] }
+    let numbered = names.compactMap { name -> (section: Int, words: [UInt32])? in
+      var numbers: [UInt32] = []
+      for word in name.words {
+        // A word no annotation has: the name is not in this one.
+        guard let number = words.number(of: word) else { return nil }
+        numbers.append(number)
+      }
+      return (name.section, numbers)
+    }
+    guard !numbered.isEmpty else { return [] }
+    return SectionMentionMatcher.sections(named: numbered, inWords: annotations[position])
+  }
 }
