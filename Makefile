@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 DEBS := libcmark-gfm-dev libcmark-gfm-extensions-dev libncursesw5-dev libsqlite3-dev tmux graphviz
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release deps install bench fuzz test-sanitize test-asan test-tsan clean completions
+.PHONY: run test build release deps bench-deps install-debs install bench fuzz test-sanitize test-asan test-tsan clean completions
 
 run: deps
 	$(SWIFT) build --product quire
@@ -23,9 +23,18 @@ test: deps
 	$(SWIFT) test --skip-build
 	bash Tests/Terminal/run-tmux-tests.sh
 
+# The tools `make bench` measures Quire against (and callgrind, for instruction counts).
+BENCH_DEBS := cmark-gfm ripgrep sqlite3 valgrind
+
 # Installs each missing Debian package (as root, or through sudo).
 deps:
-	@missing=""; for p in $(DEBS); do \
+	@$(MAKE) --no-print-directory install-debs PACKAGES="$(DEBS)"
+
+bench-deps:
+	@$(MAKE) --no-print-directory install-debs PACKAGES="$(BENCH_DEBS)"
+
+install-debs:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -50,7 +59,7 @@ completions: release
 	$$bin --generate-completion-script fish > .build/completions/quire.fish
 
 # Prints load, search and redraw figures on generated vaults (see docs/PERFORMANCE.md).
-bench: deps
+bench: deps bench-deps
 	$(SWIFT) build -c release --product quire-bench
 	$(SWIFT) build -c release --product quire
 	$$($(SWIFT) build -c release --show-bin-path)/quire-bench $(BENCH_ARGS)
