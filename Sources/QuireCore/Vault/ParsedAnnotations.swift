@@ -15,7 +15,9 @@ public struct WordTable: Sendable {
   /// The number of `word`, given it the next one when it is new.
   mutating func number(_ word: String) -> UInt32 {
     if let number = numbers[word] { return number }
-    let number = UInt32(clamping: numbers.count)
+    // Past 4 billion distinct words (hundreds of gigabytes of them) the table is full.
+    precondition(numbers.count < UInt32.max, "more distinct words than a table can number")
+    let number = UInt32(numbers.count)
     numbers[word] = number
     return number
   }
@@ -25,7 +27,7 @@ public struct WordTable: Sendable {
 }
 
 /// The annotations of one note's links, kept apart from the links as the numbers of their
-/// words (`WordTable`), coded a byte per seven bits, with where each link's end.
+/// words (`WordTable`), coded a byte per seven bits, and where each link's words end.
 ///
 /// A lean parse hands them over so (`Note.leaveOutForGraph`): a link that keeps only its
 /// raw target can share it with every link written alike, where a link that kept its
