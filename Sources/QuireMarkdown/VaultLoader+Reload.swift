@@ -70,7 +70,8 @@ extension VaultLoader {
     else { return nil }
     // Read and parsed as a load does, the cache left out: the file is known to have changed.
     let file = VaultScanner.File(id: id, size: Int(info.st_size), modified: FileSnapshot.modifiedSeconds(info))
-    guard case .parsed(let note, _, _) = Self.parse(file, rootPath: rootPath, options: Options(keepText: options.keepText))
+    guard
+      case .parsed(let note, _, _) = Self.parse(file, rootPath: rootPath, options: Options(keepText: options.keepText))
     else { return nil }
     return note
   }

@@ -91,9 +91,11 @@ public struct InMemorySearcher: NoteSearcher {
         score += (inTitle ? 5 : 0) + (heading == nil ? 0 : 2) + Double(min(count, 20))
       }
       guard allFound else { continue }
+      // The section of the best text, else of the first heading a word was found in.
+      let heading = bestHeading.map { entry.headingSections[$0] }
       var hit = SearchHit(
-        id: entry.id, title: entry.title, type: entry.type, section: best?.section ?? bestHeading.map { entry.headingSections[$0].index },
-        sectionTitle: best?.title ?? bestHeading.map { entry.headingSections[$0].title }, score: score)
+        id: entry.id, title: entry.title, type: entry.type, section: best?.section ?? heading?.index,
+        sectionTitle: best?.title ?? heading?.title, score: score)
       if let best, let word = include.first {
         (hit.snippet, hit.highlights) = Self.snippet(best.original, around: word)
       }
