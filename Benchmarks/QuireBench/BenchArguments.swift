@@ -35,7 +35,7 @@ enum BenchCommand: Equatable {
            quire-bench generate --notes N [--seed S] --out DIR
            quire-bench callgrind [--sizes 1000] [--dir bench-vaults] [--seed 1]
            quire-bench measure-load|measure-load-lean|measure-cmark|measure-cmark-2|measure-read DIR
-           quire-bench measure-index|measure-reopen|measure-first-screen|measure-first-screen-cold|measure-reload|measure-edit|measure-queries|measure-redraw|measure-browser DIR
+           quire-bench measure-index|measure-reopen|measure-first-screen|measure-first-screen-cold|measure-reload|measure-edit|measure-queries|measure-redraw|measure-browser|measure-browser-fresh DIR
            quire-bench broken-links DIR
 
     run (the default) generates the vaults it lacks under --dir, then prints one table per
@@ -154,6 +154,9 @@ enum Probe: String, CaseIterable {
   /// The `quire` browser itself under tmux on the warm cache, until the whole vault is in:
   /// its peak and resident memory.
   case browser = "measure-browser"
+  /// The same on a vault never seen (an empty cache): the browser opens on a scanned
+  /// outline, parses the whole vault behind it, then indexes it.
+  case browserFresh = "measure-browser-fresh"
 }
 
 /// Why the bench stopped.

@@ -185,6 +185,16 @@ struct BenchRun {
         + "vault is in; resident between \(Format.megabytes(resident.min() ?? 0)) and "
         + "\(Format.megabytes(resident.max() ?? 0)) \(Int(BrowserProbe.settle.seconds)) s later (median of \(options.runs))",
     ])
+    let freshBrowsers = try probe(.browserFresh, runs: options.runs)
+    let freshResident = freshBrowsers.compactMap(\.residentBytes)
+    table.add([
+      "browser, vault never seen", Format.seconds(Statistics.median(freshBrowsers.map(\.seconds))), "",
+      peak(freshBrowsers),
+      "the same with an empty cache: a scanned outline first, the whole vault parsed behind it, then "
+        + "indexed; resident between \(Format.megabytes(freshResident.min() ?? 0)) and "
+        + "\(Format.megabytes(freshResident.max() ?? 0)) \(Int(BrowserProbe.settle.seconds)) s later, while it "
+        + "indexes (median of \(options.runs))",
+    ])
     let edits = try probe(.edit, runs: options.runs)
     table.add([
       "reopen after one edit", Format.seconds(Statistics.median(edits.map(\.seconds))), "", peak(edits),

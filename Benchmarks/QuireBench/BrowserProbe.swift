@@ -1,4 +1,5 @@
 import Foundation
+import QuireMarkdown
 import QuireSearch
 
 /// The browser itself, not a model of it: `quire` (built next to this bench) started under
@@ -6,13 +7,18 @@ import QuireSearch
 /// in, then left a few seconds for what it does behind that (the index refresh, Ctrl-P's
 /// names, memory given back). Its peak (VmHWM) and resident (VmRSS) memory are read from
 /// `/proc`, as a user's `top` would show them.
+///
+/// `fresh`: the browser gets a cache folder of its own, empty, as on a vault never seen:
+/// it opens on a quick scan of the files, parses the whole vault behind the first screen
+/// and then builds the index (the index is still being built when the figures are read;
+/// its peak comes with the whole vault, before).
 enum BrowserProbe {
   /// How long the browser is left after the whole vault came before its memory is read.
   static let settle: Duration = .seconds(3)
   /// How long the whole vault may take to come before the probe gives up.
   static let deadline: Duration = .seconds(300)
 
-  static func run(root: URL) throws -> Measurement {
+  static func run(root: URL, fresh: Bool = false) throws -> Measurement {
     guard let tmux = ChildProcess.which("tmux") else {
       throw BenchError.failed("measure-browser needs tmux (make deps installs it)")
     }
@@ -21,19 +27,24 @@ enum BrowserProbe {
     guard FileManager.default.isExecutableFile(atPath: quire) else {
       throw BenchError.failed("measure-browser needs \(quire): swift build -c release --product quire")
     }
-    let cache = SearchProbes.cacheDirectory(for: root)
-    let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cache)
-    guard let stored = try? index.storedOutlines(), !stored.isEmpty else {
-      throw BenchError.failed("the cache of \(root.path) holds no notes: run measure-index first")
-    }
-    let notes = stored.count
     // The browser finds its cache under $XDG_CACHE_HOME/quire: a folder whose `quire` is
-    // the bench's cache.
+    // the bench's cache, or nothing at all.
     let home = FileManager.default.temporaryDirectory.appendingPathComponent("quire-bench-xdg-\(getpid())")
     try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: home) }
-    try FileManager.default.createSymbolicLink(
-      at: home.appendingPathComponent("quire"), withDestinationURL: cache)
+    let notes: Int
+    if fresh {
+      notes = VaultOutlineScan(root: root).count
+    } else {
+      let cache = SearchProbes.cacheDirectory(for: root)
+      let index = try SearchIndex.open(vaultRoot: root, cacheDirectory: cache)
+      guard let stored = try? index.storedOutlines(), !stored.isEmpty else {
+        throw BenchError.failed("the cache of \(root.path) holds no notes: run measure-index first")
+      }
+      notes = stored.count
+      try FileManager.default.createSymbolicLink(
+        at: home.appendingPathComponent("quire"), withDestinationURL: cache)
+    }
 
     let session = "quire-bench-\(getpid())"
     func tmuxRun(_ arguments: [String]) throws -> String {

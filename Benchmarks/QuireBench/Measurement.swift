@@ -92,6 +92,8 @@ enum ProbeRunner {
       return try FirstScreenProbe.reload(root: root)
     case .browser:
       return try BrowserProbe.run(root: root)
+    case .browserFresh:
+      return try BrowserProbe.run(root: root, fresh: true)
     case .read:
       let files = try VaultFiles(root: root)
       let clock = ContinuousClock()
