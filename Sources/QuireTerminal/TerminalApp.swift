@@ -151,6 +151,11 @@ struct EventLoop {
     vaultQueue.async {
       do {
         let vault = try load()
+        // What the load let go of (the notes as parsed) is given back before the screen
+        // makes its state for the whole vault beside the outline's: that state is made on
+        // the input thread, whose malloc arena does not reuse what the parse's threads
+        // freed in theirs. At 100,000 notes 35 MB go back, and the peak drops by 20-25 MB.
+        FreedMemory.giveBack()
         inbox.post(.vaultLoaded(vault), from: .vault)
         Self.keep(vault, as: spare)
       } catch {
