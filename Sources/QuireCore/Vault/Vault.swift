@@ -98,31 +98,58 @@ public struct Vault: Sendable {
       pass.resolvesEverything && linkCount >= notes.count
       ? notes.parallelMap { SectionMentionMatcher.names(of: $0) } : nil
     self.mentionNames = lean ? nil : names
-    // A lean pass over every note resolves a run of notes at a time and replaces their
-    // links at once, so that the links as parsed (their annotations) go run by run rather
-    // than after all are resolved (260 MB at 100,000 notes). Its resolver reads the other
-    // notes' names and headings from copies without links, which the run's notes do not
-    // share. Otherwise one run, its resolver let go of before the links are replaced.
+    // A lean pass over every note resolves a run of notes at a time, so that the links as
+    // parsed (their annotations) go run by run rather than after all are resolved (260 MB
+    // at 100,000 notes). Their links are taken out of the notes first, so that the resolver
+    // reads every note's names and headings from the notes themselves (copies without
+    // links took 22 MB); the resolved links go back in once the resolver is let go of.
+    // Otherwise one run, its resolver let go of before the links are replaced.
     let inRuns = lean && pass.resolvesEverything
+    var parsedLinks: [[Link]] = []
+    if inRuns {
+      parsedLinks.reserveCapacity(notes.count)
+      for index in notes.indices {
+        var links: [Link] = []
+        // The notes are this vault's alone (taken): swapped out in place, not copied.
+        swap(&links, &notes[index].links)
+        parsedLinks.append(links)
+      }
+    }
     var resolver: LinkResolver? = LinkResolver(
-      notes: inRuns ? notes.map(Self.namesAndHeadings) : notes, lookup: lookup, mentionNames: names,
+      notes: notes, lookup: lookup, mentionNames: names,
       annotations: annotations, parsedAnnotations: parsedAnnotations, leavesOutAnnotations: lean)
     var relinked: [String] = []
+    var resolvedLinks: [[Link]] = []
     let run = inRuns ? 4096 : Swift.max(notes.count, 1)
     for start in stride(from: 0, to: notes.count, by: run) {
       let range = start..<Swift.min(start + run, notes.count)
-      let resolved = { [part = Array(notes[range]), resolver = resolver!] in
+      // In runs, each note given its links as parsed in a copy that lives for the run.
+      let part =
+        inRuns
+        ? range.map { index in
+          var note = notes[index]
+          note.links = parsedLinks[index]
+          return note
+        } : Array(notes[range])
+      let resolved = { [part = consume part, resolver = resolver!] in
         part.parallelMap { note in pass.relink(note, with: resolver) }
       }()
       if !inRuns { resolver = nil }
       for (offset, index) in range.enumerated() {
-        // A note without links (every note of an outline) is left as it came: setting its
-        // empty list copied each note the caller still held (22 MB at 100,000 notes).
-        if let links = resolved[offset].links, !(links.isEmpty && notes[index].links.isEmpty) {
+        if resolved[offset].moved { relinked.append(notes[index].id) }
+        if inRuns {
+          resolvedLinks.append(resolved[offset].links ?? parsedLinks[index])
+          parsedLinks[index] = []
+        } else if let links = resolved[offset].links, !(links.isEmpty && notes[index].links.isEmpty) {
+          // A note without links (every note of an outline) is left as it came: setting
+          // its empty list copied each note the caller still held (22 MB at 100,000 notes).
           notes[index].links = links
         }
-        if resolved[offset].moved { relinked.append(notes[index].id) }
       }
+    }
+    resolver = nil
+    for (index, links) in resolvedLinks.enumerated() where !links.isEmpty {
+      notes[index].links = links
     }
     resolver = nil
     self.notes = notes
@@ -192,14 +219,6 @@ public struct Vault: Sendable {
     self.incoming = incoming
     self.ghosts = ghosts
     self.missingAnchors = missingAnchors
-  }
-
-  /// What a resolver reads of a note it may link to: its names (a source's `url:` among
-  /// them) and headings, in a copy that holds none of its links.
-  private static func namesAndHeadings(of note: Note) -> Note {
-    Note(
-      id: note.id, type: note.type, title: note.title, hasExplicitTitle: note.hasExplicitTitle,
-      frontMatter: note.frontMatter, aliases: note.aliases, sections: note.sections)
   }
 
   // MARK: - Notes
