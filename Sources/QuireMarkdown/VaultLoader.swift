@@ -70,7 +70,7 @@ public struct VaultLoader: Sendable {
     gathered.annotations = [:]
     let vault = Vault(
       root: root.path, notes: notes, assets: gathered.assets, diagnostics: gathered.diagnostics,
-      resolution: resolution, annotations: annotations, parsedAnnotations: parsedAnnotations,
+      resolution: resolution, annotations: annotations, parsedAnnotations: consume parsedAnnotations,
       lean: options.lean)
     return (vault, gathered.report)
   }

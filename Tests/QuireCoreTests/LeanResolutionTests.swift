@@ -40,4 +40,26 @@ final class LeanResolutionTests: XCTestCase {
     XCTAssertEqual(lean.incoming, full.incoming)
     XCTAssertEqual(lean.ghosts, full.ghosts)
   }
+
+  /// The annotations kept apart (`ParsedAnnotations`), as a lean parse hands them over, are
+  /// read run by run as each run's links are resolved.
+  func testALeanVaultReadsTheAnnotationsKeptApartRunByRun() {
+    let count = 9_000
+    let full = Vault(root: "/vault", notes: notes(count: count))
+    let words = Locked(WordTable())
+    var parsed: [String: NoteAnnotations] = [:]
+    let leaned = notes(count: count).map { note in
+      var note = note
+      parsed[note.id] = note.leaveOutForGraph(words: words)
+      return note
+    }
+    let lean = Vault(
+      root: "/vault", notes: leaned, parsedAnnotations: ParsedAnnotations(parsed, words: words.withLock { $0 }),
+      lean: true)
+    for (note, want) in zip(lean.notes, full.notes) {
+      XCTAssertEqual(note.links.map(\.targetSections), want.links.map(\.targetSections), note.id)
+    }
+    XCTAssertEqual(lean.notes.last?.links.first?.targetSections, [0], "the annotation names the heading")
+    XCTAssertEqual(lean.incoming, full.incoming)
+  }
 }

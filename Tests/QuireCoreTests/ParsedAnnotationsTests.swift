@@ -81,4 +81,21 @@ final class ParsedAnnotationsTests: XCTestCase {
     let lean = Vault(root: "/vault", notes: [note, thread()], parsedAnnotations: parsed, lean: true)
     XCTAssertEqual(lean.note("findings/sleeper.md")!.links.map(\.targetSections), [[], [], []])
   }
+
+  func testANotesAnnotationsAreTakenOutIntoATableOfTheirOwn() {
+    let words = Locked(WordTable())
+    var first = finding()
+    var second = finding()
+    second.id = "findings/other.md"
+    let byID = [first.id: first.leaveOutForGraph(words: words), second.id: second.leaveOutForGraph(words: words)]
+    var rest = ParsedAnnotations(byID, words: words.withLock { $0 })
+    let taken = rest.take(["findings/sleeper.md", "findings/not-parsed.md"])
+    XCTAssertEqual(taken["findings/sleeper.md"]?.count, 3)
+    XCTAssertNil(taken["findings/other.md"])
+    XCTAssertNil(rest["findings/sleeper.md"], "gone from the rest")
+    XCTAssertEqual(rest["findings/other.md"]?.count, 3)
+    // The words go with both: the table taken finds the sections as the whole one did.
+    let lean = Vault(root: "/vault", notes: [first, thread()], parsedAnnotations: taken, lean: true)
+    XCTAssertEqual(lean.note("findings/sleeper.md")!.links.map(\.targetSections), [[0], [], []])
+  }
 }

@@ -12,8 +12,9 @@ struct LinkResolver: Sendable {
   let mentionNames: [[SectionMentionMatcher.Name]]?
   /// Where the annotations left out of links at loading are read back from.
   let annotations: (any AnnotationStore)?
-  /// The annotations of the notes a lean load parsed, kept apart from their links.
-  let parsedAnnotations: ParsedAnnotations?
+  /// The annotations of the notes a lean load parsed, kept apart from their links (in a
+  /// whole-vault pass, those of the run of notes being resolved).
+  var parsedAnnotations: ParsedAnnotations?
   /// Whether resolved links come out with their annotations left out (read back from
   /// `annotations` when needed): a lean load keeps them only while its links are resolved.
   let leavesOutAnnotations: Bool

@@ -100,7 +100,7 @@ public struct NoteAnnotations: Sendable {
 /// its prose names there. The vault lets go of them once built; an annotation needed after
 /// is read back from the note's file (`AnnotationStore`).
 public struct ParsedAnnotations: Sendable {
-  private let byID: [String: NoteAnnotations]
+  private var byID: [String: NoteAnnotations]
   /// The words the annotations are numbered by.
   let words: WordTable
 
@@ -111,6 +111,17 @@ public struct ParsedAnnotations: Sendable {
 
   /// The annotations of a note's links as parsed; nil when the note was not parsed so.
   public subscript(noteID: String) -> NoteAnnotations? { byID[noteID] }
+
+  /// Takes the annotations of the notes `ids` out, into a table of their own that shares
+  /// the words: the vault resolves a run of notes at a time, and lets go of each run's
+  /// annotations with it (about 40 MB in all at 100,000 notes).
+  public mutating func take(_ ids: some Sequence<String>) -> ParsedAnnotations {
+    var taken: [String: NoteAnnotations] = [:]
+    for id in ids {
+      if let annotations = byID.removeValue(forKey: id) { taken[id] = annotations }
+    }
+    return ParsedAnnotations(taken, words: words)
+  }
 
   /// Sections among `names` that the annotation of the link at `position` names.
   func sections(named names: [SectionMentionMatcher.Name], in annotations: NoteAnnotations, at position: Int)

@@ -73,7 +73,7 @@ public struct Vault: Sendable {
   public init(
     root: String, notes: consuming [Note], assets: Set<String> = [], diagnostics: [Diagnostic] = [],
     resolution: LinkResolution = .all, annotations: (any AnnotationStore)? = nil,
-    parsedAnnotations: ParsedAnnotations? = nil, lean: Bool = false
+    parsedAnnotations: consuming ParsedAnnotations? = nil, lean: Bool = false
   ) {
     var notes = notes
     // Loaders and caches hand notes over sorted already; sorting copies them all.
@@ -115,6 +115,8 @@ public struct Vault: Sendable {
         parsedLinks.append(links)
       }
     }
+    // In runs, each run's annotations are taken out for it, and go with it.
+    var annotationsLeft = inRuns ? parsedAnnotations.take() : nil
     var resolver: LinkResolver? = LinkResolver(
       notes: notes, lookup: lookup, mentionNames: names,
       annotations: annotations, parsedAnnotations: parsedAnnotations, leavesOutAnnotations: lean)
@@ -131,6 +133,7 @@ public struct Vault: Sendable {
           note.links = parsedLinks[index]
           return note
         } : Array(notes[range])
+      if inRuns { resolver!.parsedAnnotations = annotationsLeft?.take(part.lazy.map(\.id)) }
       let resolved = { [part = consume part, resolver = resolver!] in
         part.parallelMap { note in pass.relink(note, with: resolver) }
       }()
