@@ -1,5 +1,5 @@
 import QuireCore
-import QuireTUI
+@testable import QuireTUI
 import XCTest
 
 /// After an edit, the browser keeps its catalog (navigator orders, Ctrl-P names) when no
@@ -40,6 +40,31 @@ final class CatalogReuseTests: XCTestCase {
       change(&changed)
       XCTAssertFalse(catalog.serves(vault(changed), madeFor: old), what)
     }
+  }
+
+  /// Ctrl-P's names are made when first asked for, from the notes the catalog was made
+  /// from: kept for a later vault, it makes them from that vault's notes instead, and lets
+  /// go of the first's (the first screen's outline, as the browser reads the whole vault).
+  func testACatalogKeptForALaterVaultMakesItsNamesFromThatVault() throws {
+    let outline = vault(notes)
+    var state = AppState(vault: outline, width: 100, height: 30)
+    _ = state.start()
+    let catalog = state.catalog
+    XCTAssertTrue(catalog.notesForNames?.first?.isUnchangedCopy(of: outline.notes[0]) == true)
+    // Each note read again: the same names in boxes of their own.
+    let loaded = vault(
+      notes.map { note in
+        var read = note
+        read.lineCount = 40
+        return read
+      })
+    _ = state.update(.vaultLoaded(loaded))
+    XCTAssertTrue(state.catalog === catalog, "kept")
+    let pending = try XCTUnwrap(catalog.notesForNames)
+    XCTAssertTrue(pending[0].isUnchangedCopy(of: loaded.notes[0]), "the later vault's notes")
+    XCTAssertFalse(pending[0].isUnchangedCopy(of: outline.notes[0]))
+    XCTAssertEqual(FuzzyMatcher.matches("gam", in: catalog, limit: 5), [2])
+    XCTAssertNil(catalog.notesForNames, "made, and the notes let go of")
   }
 
   /// Through the browser: an edit of a note's text keeps the navigator's order and the

@@ -667,7 +667,11 @@ extension AppState {
     let currentID = currentNote?.id
     let saved = note
     let oldVault = vault
-    if !catalog.serves(newVault, madeFor: oldVault) { catalog = NoteCatalog(vault: newVault) }
+    if catalog.serves(newVault, madeFor: oldVault) {
+      catalog.makesNames(from: newVault)
+    } else {
+      catalog = NoteCatalog(vault: newVault)
+    }
     vault = newVault
     documents = [:]
     layouts = [:]

@@ -32,11 +32,10 @@ public final class NoteCatalog: Sendable {
       }
     }
   }
-  /// Made behind the first screen rather than before it (on 100,000 notes they take a
-  /// tenth of a second); a Ctrl-P that comes sooner waits for them. The notes are kept
-  /// only until then: a catalog kept for a later vault (`serves(_:madeFor:)`) would
-  /// otherwise keep the notes of the first, the first screen's outline (100 MB at
-  /// 100,000 notes), for as long as the browser runs.
+  /// Made when Ctrl-P first asks for them, off the input thread (at 100,000 notes they take
+  /// a tenth of a second and 18 MB): most sessions never press Ctrl-P, and made behind
+  /// the first screen they stood beside the whole vault being read, at the browser's peak.
+  /// The notes they are made from are kept until then (`notesForNames`).
   private let names: Locked<Names>
 
   private enum Names: Sendable {
@@ -75,12 +74,24 @@ public final class NoteCatalog: Sendable {
     byDate = date.order
     rowsByDate = date.rows
     rowOfNoteByDate = date.rowOfNote
-    let names = Locked(Names.pending(notes))
-    self.names = names
-    DispatchQueue.global(qos: .userInitiated).async {
-      names.withLock { state in
-        if case .pending(let notes) = state { state = .made(Self.fuzzyNames(of: notes)) }
-      }
+    names = Locked(Names.pending(notes))
+  }
+
+  /// The notes Ctrl-P's names are still to be made from; nil once they are made.
+  var notesForNames: [Note]? {
+    names.withLock { state in
+      if case .pending(let notes) = state { return notes }
+      return nil
+    }
+  }
+
+  /// Makes Ctrl-P's names, when they are still to be made, from the notes of `vault`, which
+  /// this catalog serves as well (`serves(_:madeFor:)`): the notes it was made from can
+  /// go. Else a catalog kept for the whole vault would keep the first screen's outline
+  /// (100 MB at 100,000 notes) for as long as the browser runs.
+  func makesNames(from vault: Vault) {
+    names.withLock { state in
+      if case .pending = state { state = .pending(vault.notes) }
     }
   }
 
