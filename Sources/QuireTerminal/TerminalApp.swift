@@ -14,11 +14,14 @@ public enum TerminalApp {
   ///   - loading: when `vault` is an outline of a large vault, reads the whole vault; it
   ///     runs in the background from the first frame on, and `loadingMessage` shows in the
   ///     status line until it is done.
+  ///   - afterLoading: runs in the background once the screen has the vault `loading` read
+  ///     and has let go of the outline, the memory both freed given back.
   public static func run(
     vault: consuming Vault, source: any NoteSource, searcher: any NoteSearcher,
     start: (noteID: String, section: Int?)? = nil,
     reload: (@Sendable (_ vault: inout Vault, _ editedPath: String) throws -> Void)? = nil,
-    loading: (@Sendable () throws -> Vault)? = nil, loadingMessage: String = "Loading…"
+    loading: (@Sendable () throws -> Vault)? = nil, loadingMessage: String = "Loading…",
+    afterLoading: (@Sendable () -> Void)? = nil
   ) throws {
     guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
     let environment = ProcessInfo.processInfo.environment
@@ -36,6 +39,7 @@ public enum TerminalApp {
     loop.perform(state.start(noteID: start?.noteID, section: start?.section), on: &state)
     if let loading {
       state.loadingVault = loadingMessage
+      loop.afterLoading = afterLoading
       loop.loadVault(loading)
     }
     loop.run(&state)
@@ -75,6 +79,8 @@ struct EventLoop {
   var matchesInFlight = 0
   var loadsInFlight = 0
   var vaultsInFlight = 0
+  /// Run once the vault loaded behind the first screen has replaced the outline.
+  var afterLoading: (@Sendable () -> Void)?
   /// The newest vault the vault queue made (a load, or a reload after an edit), so that a
   /// reload queued behind another starts from the other's result and no edit is lost.
   /// It shares its tables with the screen's copy until the editor starts; then the vault
@@ -139,7 +145,14 @@ struct EventLoop {
       replaced?.letGo(on: vaultQueue)
       // The outline and what the load let go of (about 130 MB at 100,000 notes) would
       // otherwise stay resident for as long as the browser runs.
-      if case .vaultLoaded? = event { vaultQueue.async { FreedMemory.giveBack() } }
+      if case .vaultLoaded? = event {
+        let after = afterLoading
+        afterLoading = nil
+        vaultQueue.async {
+          FreedMemory.giveBack()
+          after?()
+        }
+      }
     }
   }
 

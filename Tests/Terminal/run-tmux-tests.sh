@@ -188,6 +188,19 @@ wait_for_row 1 "Notes (16)" 10 || fail "Escape did not close the search prompt" 
 touch "$HOLD"
 wait_for "notes loaded" 20 || fail "the whole vault did not arrive" "$(screen)"
 screen | tail -n 1 | grep -qF "reading 16 notes" && fail "the status line still says the vault is loading" "$(screen)"
+# Once the vault has come, the index is built behind the screen: a word that only the
+# text of two notes has (no title, alias or heading) is found once it is ready.
+found=0
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+  keys / s c r a t c h p a d
+  wait_for 'Search "scratchpad": ' 10 || fail "the search prompt did not answer" "$(screen)"
+  screen | grep -qE 'Search "scratchpad": [1-9]' && found=1
+  keys Escape
+  wait_for_row 1 "Notes (16)" 10 || fail "Escape did not close the search prompt" "$(screen)"
+  [ "$found" = 1 ] && break
+  sleep 1
+done
+[ "$found" = 1 ] || fail "the index was not built once the whole vault had come" "$(screen)"
 keys q
 wait_for "QUIRE-EXIT-0" 10 || fail "q did not quit cleanly" "$(screen)"
 [ "$(tmux display -p -t "$SESSION" '#{alternate_on}')" = 0 ] || fail "the alternate screen was left on" "$(screen)"

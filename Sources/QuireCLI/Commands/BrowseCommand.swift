@@ -106,7 +106,12 @@ struct BrowseCommand: ParsableCommand {
   ) -> Vault {
     let source = FileNoteSource(root: URL(fileURLWithPath: loaded.vault.root))
     searcher.refresh(index, with: loaded.vault, cache: loaded.cache, source: source)
-    var kept = loaded.vault
+    return withoutTexts(loaded.vault)
+  }
+
+  /// What the browser keeps of a vault loaded for it: the index reads the texts.
+  private static func withoutTexts(_ vault: Vault) -> Vault {
+    var kept = vault
     kept.dropTexts()
     return kept
   }
@@ -147,14 +152,22 @@ struct BrowseCommand: ParsableCommand {
       return vault.note(startID)?.section(named: String(name[name.index(after: hash)...]))?.index
     }
     let hold = ProcessInfo.processInfo.environment["QUIRE_TEST_HOLD_LOAD"]
+    // The index refresh starts once the screen has the whole vault and has let go of the
+    // outline: started beside them, its first batches added 20 MB to the browser's peak
+    // at 100,000 notes.
+    let startRefresh = Locked<(@Sendable () -> Void)?>(nil)
     let load: @Sendable () throws -> Vault = {
       if let hold { Self.wait(forFile: hold) }
-      return try Self.loadAndIndex(root: root, index: index, searcher: searcher)
+      let loaded = try Self.load(root: root, index: index)
+      let source = FileNoteSource(root: URL(fileURLWithPath: loaded.vault.root))
+      let start = searcher.prepareRefresh(index, with: loaded.vault, cache: loaded.cache, source: source)
+      startRefresh.withLock { $0 = start }
+      return Self.withoutTexts(loaded.vault)
     }
     try run(
       vault: consume vault, source: source, searcher: searcher, start: (startID, section),
       reload: Self.reloader(root: root, index: index, searcher: searcher), loading: load,
-      loadingMessage: loadingMessage)
+      loadingMessage: loadingMessage, afterLoading: { startRefresh.withLock { $0.take() }?() })
   }
 
   /// Holds the background load until a file exists: `QUIRE_TEST_HOLD_LOAD` names it, so
@@ -167,12 +180,13 @@ struct BrowseCommand: ParsableCommand {
     vault: consuming Vault, source: FileNoteSource, searcher: BackgroundIndexSearcher,
     start: (noteID: String, section: Int?)?,
     reload: @escaping @Sendable (inout Vault, String) throws -> Void,
-    loading: (@Sendable () throws -> Vault)? = nil, loadingMessage: String = ""
+    loading: (@Sendable () throws -> Vault)? = nil, loadingMessage: String = "",
+    afterLoading: (@Sendable () -> Void)? = nil
   ) throws {
     do {
       try TerminalApp.run(
         vault: consume vault, source: source, searcher: searcher, start: start, reload: reload,
-        loading: loading, loadingMessage: loadingMessage)
+        loading: loading, loadingMessage: loadingMessage, afterLoading: afterLoading)
     } catch let error as TerminalError {
       throw CLIFailure(error.description)
     }

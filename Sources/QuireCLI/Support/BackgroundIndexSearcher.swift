@@ -47,15 +47,31 @@ final class BackgroundIndexSearcher: NoteSearcher, Sendable {
     _ index: SearchIndex?, with vault: Vault, cache: NoteCacheSnapshot?,
     only: (changed: Set<String>, removed: Set<String>)? = nil, source: (any NoteSource)? = nil
   ) {
+    prepareRefresh(index, with: vault, cache: cache, only: only, source: source)()
+  }
+
+  /// The same in two steps: searches answer from `vault` at once, and the refresh starts
+  /// when the closure returned is called, once.
+  func prepareRefresh(
+    _ index: SearchIndex?, with vault: Vault, cache: NoteCacheSnapshot?,
+    only: (changed: Set<String>, removed: Set<String>)? = nil, source: (any NoteSource)? = nil
+  ) -> @Sendable () -> Void {
     guard let index else {
       state.withLock { $0 = .failed(DeferredSearcher(vault: vault)) }
-      return
+      return {}
     }
     searchInMemory(vault)
     // Held in a box the work empties, so that the vault (and the texts it may carry, the
     // only copy of them once the browser has let go of its own) goes as soon as the index
     // has them, not whenever the closure is released.
     let handed = Handoff(vault)
+    return { [self] in refresh(index, handed: handed, cache: cache, only: only, source: source) }
+  }
+
+  private func refresh(
+    _ index: SearchIndex, handed: Handoff<Vault>, cache: NoteCacheSnapshot?,
+    only: (changed: Set<String>, removed: Set<String>)?, source: (any NoteSource)?
+  ) {
     DispatchQueue.global(qos: .utility).async { [self] in
       handed.use { vault in
         do {
