@@ -409,9 +409,6 @@ public struct Link: Sendable, Hashable {
     (firstSection >= 0 && Int(firstSection) == section) || (rare?.sections.contains(section) ?? false)
   }
 
-  /// Whether `targetSections` is empty, without making the list.
-  public var targetsNoSection: Bool { firstSection < 0 && (rare?.sections.isEmpty ?? true) }
-
   /// Every matching note, for ambiguous links.
   public var candidates: [String] {
     get { rare?.candidates ?? [] }
