@@ -153,8 +153,8 @@ struct BrowseCommand: ParsableCommand {
     }
     let hold = ProcessInfo.processInfo.environment["QUIRE_TEST_HOLD_LOAD"]
     // The index refresh starts once the screen has the whole vault and has let go of the
-    // outline: started beside them, its first batches added 20 MB to the browser's peak
-    // at 100,000 notes.
+    // outline: started beside them, its first batches added about 10 MB to the browser's
+    // peak at 100,000 notes.
     let startRefresh = Locked<(@Sendable () -> Void)?>(nil)
     let load: @Sendable () throws -> Vault = {
       if let hold { Self.wait(forFile: hold) }

@@ -114,7 +114,7 @@ public struct ParsedAnnotations: Sendable {
 
   /// Takes the annotations of the notes `ids` out, into a table of their own that shares
   /// the words: the vault resolves a run of notes at a time, and lets go of each run's
-  /// annotations with it (about 40 MB in all at 100,000 notes).
+  /// annotations with it (at 100,000 notes, 28 MB of words and ends in two arrays a note).
   public mutating func take(_ ids: some Sequence<String>) -> ParsedAnnotations {
     var taken: [String: NoteAnnotations] = [:]
     for id in ids {

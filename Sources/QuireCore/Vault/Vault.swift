@@ -154,7 +154,6 @@ public struct Vault: Sendable {
     for (index, links) in resolvedLinks.enumerated() where !links.isEmpty {
       notes[index].links = links
     }
-    resolver = nil
     self.notes = notes
     if case .cached = resolution { self.relinked = relinked }
 
