@@ -168,13 +168,15 @@ struct BenchRun {
     ])
     let reloads = try probe(.reload, runs: options.runs)
     table.add([
-      "browser reload after one edit", Format.seconds(Statistics.median(reloads.map(\.seconds))), "",
-      peak(reloads),
+      "browser reload after one edit", Format.seconds(Statistics.median(reloads.map(\.seconds))),
+      "max \(Format.seconds(reloads.map(\.seconds).max() ?? 0))", peak(reloads),
       "the edited file read again and the links it can move resolved "
         + "\(Format.seconds(phase(reloads, "graph"))), then the index refresh of that note "
         + "\(Format.seconds(phase(reloads, "refresh index"))); then, on the input thread, the screen takes "
         + "the new vault \(Format.seconds(phase(reloads, "screen takes the new vault"))) (the old one is "
-        + "released off it: \(Format.seconds(phase(reloads, "release of the shown vault")))); an edit that "
+        + "released off it: \(Format.seconds(phase(reloads, "release of the shown vault")))); FTS5's merging "
+        + "of segments after, off the input thread: \(Format.seconds(phase(reloads, "merge segments after"))), "
+        + "at most \(Format.seconds(reloads.compactMap { $0.phases?["merge segments after"] }.max() ?? 0)); an edit that "
         + "adds an alias: graph \(Format.seconds(phase(reloads, "graph after a new alias"))) (median of \(options.runs))",
     ])
     let browsers = try probe(.browser, runs: options.runs)

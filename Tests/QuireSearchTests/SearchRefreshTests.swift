@@ -46,6 +46,36 @@ final class SearchRefreshTests: XCTestCase {
     XCTAssertEqual(try index.search("grokking", limit: 5).map(\.id), [edited])
   }
 
+  /// The browser's refresh after an edit leaves FTS5's merging of segments for later
+  /// (`mergingLater`), so that the edited note is searchable as soon as its rows are
+  /// written; `mergeSegments()` then merges them. Other refreshes merge as they write.
+  func testARefreshAfterAnEditCanLeaveMergingItsSegmentsForLater() throws {
+    let (index, _, _) = try fixture.openIndex()
+    let edited = "concepts/emergent-capabilities.md"
+    func stored() throws -> (rows: Int, automerge: Int?) {
+      try index.writer.read { db in
+        (
+          try Int.fetchOne(db, sql: "SELECT count(*) FROM fts_data") ?? 0,
+          try Int.fetchOne(db, sql: "SELECT v FROM fts_config WHERE k = 'automerge'")
+        )
+      }
+    }
+    func edit(_ round: Int, mergingLater: Bool) throws {
+      try fixture.writeLater(edited, "---\ntitle: Emergent capabilities\ntype: concept\n---\n\nWord\(round) here.\n")
+      let (vault, _) = try fixture.load()
+      try index.refresh(vault: vault, only: ([edited], []), mergingLater: mergingLater)
+      XCTAssertEqual(try index.search("word\(round)", limit: 5).map(\.id), [edited], "round \(round)")
+    }
+    for round in 0..<12 { try edit(round, mergingLater: true) }
+    let unmerged = try stored()
+    XCTAssertEqual(unmerged.automerge, 0)
+    try index.mergeSegments()
+    XCTAssertLessThan(try stored().rows, unmerged.rows, "fewer segments once merged")
+    XCTAssertEqual(try index.search("word11", limit: 5).map(\.id), [edited])
+    try edit(12, mergingLater: false)
+    XCTAssertEqual(try stored().automerge, 4, "FTS5's own merging back")
+  }
+
   /// When the database changed after the snapshot was read, the full comparison runs.
   func testRowsWrittenAfterTheSnapshotAreReconciled() throws {
     let (first, _, _) = try fixture.openIndex()

@@ -75,8 +75,10 @@ final class BackgroundIndexSearcher: NoteSearcher, Sendable {
     DispatchQueue.global(qos: .utility).async { [self] in
       handed.use { vault in
         do {
-          try index.refresh(vault: vault, cache: cache, only: only, source: source)
+          // After an edit, FTS5's merging of segments waits until the note is searchable.
+          try index.refresh(vault: vault, cache: cache, only: only, source: source, mergingLater: only != nil)
           state.withLock { $0 = .ready(index) }
+          if only != nil { try? index.mergeSegments() }
         } catch {
           state.withLock { $0 = .failed(DeferredSearcher(vault: vault)) }
         }
