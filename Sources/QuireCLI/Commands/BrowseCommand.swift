@@ -56,9 +56,10 @@ struct BrowseCommand: ParsableCommand {
     let source = FileNoteSource(root: URL(fileURLWithPath: loaded.vault.root))
     // The first screen comes as soon as the graph is built; the index catches up behind it.
     let searcher = BackgroundIndexSearcher(vault: loaded.vault)
-    let vault = Self.handing(loaded, to: searcher, index: index)
+    let handed = Self.handing(loaded, to: searcher, index: index)
+    handed.startRefresh()
     try run(
-      vault: vault, source: source, searcher: searcher, start: start,
+      vault: handed.vault, source: source, searcher: searcher, start: start,
       reload: Self.reloader(root: root, index: index, searcher: searcher))
   }
 
@@ -93,27 +94,25 @@ struct BrowseCommand: ParsableCommand {
   static func loadAndIndex(
     root: URL, index: SearchIndex?, searcher: BackgroundIndexSearcher
   ) throws -> Vault {
-    handing(try load(root: root, index: index), to: searcher, index: index)
+    let handed = handing(try load(root: root, index: index), to: searcher, index: index)
+    handed.startRefresh()
+    return handed.vault
   }
 
-  /// Hands a loaded vault to the index's refresh in the background, and gives the browser
-  /// the same vault without texts. With an index, the vault was loaded lean and its notes
+  /// Hands a loaded vault to the searcher, which answers from it at once and refreshes the
+  /// index from it in the background when `startRefresh` is called; gives the browser the
+  /// same vault without texts. With an index, the vault was loaded lean and its notes
   /// parsed afresh are read again, batch by batch, as the index takes them; without one,
   /// the searcher keeps their texts to answer from memory.
   private static func handing(
     _ loaded: (vault: Vault, cache: NoteCacheSnapshot?), to searcher: BackgroundIndexSearcher,
     index: SearchIndex?
-  ) -> Vault {
+  ) -> (vault: Vault, startRefresh: @Sendable () -> Void) {
     let source = FileNoteSource(root: URL(fileURLWithPath: loaded.vault.root))
-    searcher.refresh(index, with: loaded.vault, cache: loaded.cache, source: source)
-    return withoutTexts(loaded.vault)
-  }
-
-  /// What the browser keeps of a vault loaded for it: the index reads the texts.
-  private static func withoutTexts(_ vault: Vault) -> Vault {
-    var kept = vault
+    let start = searcher.prepareRefresh(index, with: loaded.vault, cache: loaded.cache, source: source)
+    var kept = loaded.vault
     kept.dropTexts()
-    return kept
+    return (kept, start)
   }
 
   /// Opens on an outline of a large cached vault and reads the whole vault behind the
@@ -158,11 +157,9 @@ struct BrowseCommand: ParsableCommand {
     let startRefresh = Locked<(@Sendable () -> Void)?>(nil)
     let load: @Sendable () throws -> Vault = {
       if let hold { Self.wait(forFile: hold) }
-      let loaded = try Self.load(root: root, index: index)
-      let source = FileNoteSource(root: URL(fileURLWithPath: loaded.vault.root))
-      let start = searcher.prepareRefresh(index, with: loaded.vault, cache: loaded.cache, source: source)
-      startRefresh.withLock { $0 = start }
-      return Self.withoutTexts(loaded.vault)
+      let handed = Self.handing(try Self.load(root: root, index: index), to: searcher, index: index)
+      startRefresh.withLock { $0 = handed.startRefresh }
+      return handed.vault
     }
     try run(
       vault: consume vault, source: source, searcher: searcher, start: (startID, section),
